@@ -1,0 +1,72 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Settings every target shares: Swift 6 language mode (the tools default) with strict
+/// concurrency, and nonisolated async functions that stay on the caller's executor, so demo
+/// code written as plain `async` functions never leaves the tracing scheduler's thread.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "loopscope",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "loopscope", targets: ["loopscope"]),
+        .library(name: "LoopscopeTrace", targets: ["LoopscopeTrace"]),
+        .library(name: "LoopscopeScheduler", targets: ["LoopscopeScheduler"]),
+        .library(name: "LoopscopeTimeline", targets: ["LoopscopeTimeline"]),
+        .library(name: "LoopscopeRender", targets: ["LoopscopeRender"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        // Layer 1: the trace (events, tasks, sources) and its JSON Lines codec.
+        .target(name: "LoopscopeTrace", swiftSettings: strict),
+        // Layer 1: the deterministic tracing scheduler with asyncio's semantics.
+        .target(
+            name: "LoopscopeScheduler",
+            dependencies: [
+                "LoopscopeTrace",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ],
+            swiftSettings: strict),
+        // The seed articles' examples, ported to the scheduler's API.
+        .target(name: "LoopscopeDemos", dependencies: ["LoopscopeScheduler"], path: "demos",
+                swiftSettings: strict),
+        // Layer 2: the timeline model derived from a trace.
+        .target(name: "LoopscopeTimeline", dependencies: ["LoopscopeTrace"], swiftSettings: strict),
+        // Layer 2: pure text renderers and exporters.
+        .target(name: "LoopscopeRender", dependencies: ["LoopscopeTimeline", "LoopscopeTrace"],
+                swiftSettings: strict),
+        // Layer 3: the terminal front end (state, reduce, view) and its ncurses backend.
+        .target(name: "LoopscopeTUI", dependencies: ["LoopscopeRender", "LoopscopeTimeline", "LoopscopeTrace"],
+                swiftSettings: strict),
+        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw",
+                       providers: [.apt(["libncurses-dev"])]),
+        .target(name: "LoopscopeCurses", dependencies: ["CNcurses", "LoopscopeTUI"], swiftSettings: strict),
+        .executableTarget(
+            name: "loopscope",
+            dependencies: [
+                "LoopscopeTrace", "LoopscopeScheduler", "LoopscopeDemos", "LoopscopeTimeline",
+                "LoopscopeRender", "LoopscopeTUI", "LoopscopeCurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .testTarget(name: "LoopscopeTraceTests", dependencies: ["LoopscopeTrace"], swiftSettings: strict),
+        .testTarget(name: "LoopscopeSchedulerTests", dependencies: ["LoopscopeScheduler"], swiftSettings: strict),
+        .testTarget(name: "LoopscopeDemosTests", dependencies: ["LoopscopeDemos", "LoopscopeScheduler"],
+                    swiftSettings: strict),
+        .testTarget(name: "LoopscopeTimelineTests", dependencies: ["LoopscopeTimeline", "LoopscopeDemos"],
+                    swiftSettings: strict),
+        .testTarget(name: "LoopscopeRenderTests", dependencies: ["LoopscopeRender", "LoopscopeDemos"],
+                    swiftSettings: strict),
+        .testTarget(name: "LoopscopeTUITests", dependencies: ["LoopscopeTUI", "LoopscopeDemos"],
+                    swiftSettings: strict),
+        .testTarget(name: "LoopscopeCLITests", dependencies: ["LoopscopeTrace"], swiftSettings: strict),
+    ]
+)
