@@ -46,8 +46,9 @@ let package = Package(
         // Layer 3: the terminal front end (state, reduce, view) and its ncurses backend.
         .target(name: "LoopscopeTUI", dependencies: ["LoopscopeRender", "LoopscopeTimeline", "LoopscopeTrace"],
                 swiftSettings: strict),
-        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw",
-                       providers: [.apt(["libncurses-dev"])]),
+        // ncursesw from libncurses-dev. No pkgConfig: its cflags carry -D flags SwiftPM
+        // rejects with a warning; the module map names the libraries itself.
+        .systemLibrary(name: "CNcurses"),
         .target(name: "LoopscopeCurses", dependencies: ["CNcurses", "LoopscopeTUI"], swiftSettings: strict),
         .executableTarget(
             name: "loopscope",
