@@ -1,0 +1,69 @@
+/// Makes any string from a trace safe to show in a terminal or a text export.
+///
+/// Program output, task names, notes and source text are data, never terminal commands:
+/// escape sequences, control characters and line breaks are replaced by visible stand-ins,
+/// so a hostile or careless program cannot move the cursor, change colours or retitle the
+/// window when its trace is replayed.
+///
+/// ```swift
+/// Sanitizer.line("red \u{1B}[31m!")   // "red ␛[31m!"
+/// Sanitizer.line("a\tb")              // "a    b"  (tabs expand to the next multiple of 4)
+/// ```
+///
+/// It does not shorten or wrap text; see `TextWidth` for fitting text into columns.
+public enum Sanitizer {
+    /// One line of text: every control character becomes a visible symbol, tabs expand to
+    /// spaces, and line breaks become `⏎`. With `ascii`, non-ASCII stand-ins are `?`-free
+    /// ASCII spellings (`^[`, `\n`) and other non-ASCII characters are kept only when
+    /// `keepUnicode` is true.
+    public static func line(_ s: some StringProtocol, ascii: Bool = false) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var column = 0
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x09:
+                let spaces = 4 - column % 4
+                out += String(repeating: " ", count: spaces)
+                column += spaces
+            case 0x0A, 0x0D:
+                out += ascii ? "\\n" : "⏎"
+                column += ascii ? 2 : 1
+            case 0x1B:
+                out += ascii ? "^[" : "␛"
+                column += ascii ? 2 : 1
+            case 0x00..<0x20:
+                if ascii {
+                    out += "^" + String(UnicodeScalar(UInt8(v + 0x40)))
+                    column += 2
+                } else {
+                    out.unicodeScalars.append(UnicodeScalar(0x2400 + v)!)
+                    column += 1
+                }
+            case 0x7F:
+                out += ascii ? "^?" : "␡"
+                column += ascii ? 2 : 1
+            case 0x80..<0xA0, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF:
+                // C1 controls (8-bit CSI and friends), zero-width and bidi controls.
+                out += ascii ? "?" : "�"
+                column += 1
+            default:
+                if ascii && v > 0x7E {
+                    out += "?"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+                column += 1
+            }
+        }
+        return out
+    }
+
+    /// Several lines: splits on line breaks and sanitizes each line.
+    public static func lines(_ s: some StringProtocol, ascii: Bool = false) -> [String] {
+        s.split(separator: "\n", omittingEmptySubsequences: false).map {
+            line($0.hasSuffix("\r") ? $0.dropLast() : $0, ascii: ascii)
+        }
+    }
+}
