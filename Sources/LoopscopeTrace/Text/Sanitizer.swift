@@ -13,9 +13,8 @@
 /// It does not shorten or wrap text; see `TextWidth` for fitting text into columns.
 public enum Sanitizer {
     /// One line of text: every control character becomes a visible symbol, tabs expand to
-    /// spaces, and line breaks become `⏎`. With `ascii`, non-ASCII stand-ins are `?`-free
-    /// ASCII spellings (`^[`, `\n`) and other non-ASCII characters are kept only when
-    /// `keepUnicode` is true.
+    /// spaces, and line breaks become `⏎`. With `ascii`, the stand-ins are ASCII spellings
+    /// (`^[`, `\n`) and every other non-ASCII character becomes `?`.
     public static func line(_ s: some StringProtocol, ascii: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
