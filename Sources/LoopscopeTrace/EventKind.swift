@@ -55,6 +55,10 @@ public enum EventKind: UInt8, Sendable, CaseIterable, Codable {
     case shutdown
     /// The run ended. `reason`: a `RunOutcome`; `value`: string id of a message.
     case finished
+    /// A task awaited something that had already finished (a done task, a set event, a
+    /// non-empty queue), so it went on without suspending. `site`: the await; `reason`: a
+    /// `WaitReason`; `other`: the awaited task or object (or -1).
+    case awaitedReady
 }
 
 /// Kinds of lanes.

@@ -31,7 +31,9 @@ public struct TraceEvent: Equatable, Sendable {
 }
 
 extension TraceEvent {
-    public var waitReason: WaitReason? { kind == .suspended ? WaitReason(rawValue: reason) : nil }
+    public var waitReason: WaitReason? {
+        kind == .suspended || kind == .awaitedReady ? WaitReason(rawValue: reason) : nil
+    }
     public var wakeReason: WakeReason? { kind == .scheduled ? WakeReason(rawValue: reason) : nil }
     public var resumeMode: ResumeMode? { kind == .resumed ? ResumeMode(rawValue: reason) : nil }
     public var taskKind: TaskKind? { kind == .created ? TaskKind(rawValue: reason) : nil }
