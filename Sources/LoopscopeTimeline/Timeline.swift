@@ -1,0 +1,153 @@
+import LoopscopeTrace
+
+/// The timeline of one run, derived once from its trace: lanes of state spans, the ordered
+/// steps, and the loop's state at any step.
+///
+/// ```swift
+/// let timeline = Timeline(trace: trace)
+/// for lane in timeline.lanes { print(timeline.laneTitle(lane), lane.spans.count) }
+/// print(timeline.headline(ofStep: 3))           // "Task-1 awaits Task-2 at main.swift:26"
+/// let s = timeline.state(atStep: 3)
+/// print(s.readyQueue.map(timeline.describe))   // ["Task-2 step", "Task-3 step"]
+/// ```
+///
+/// Building is one pass over the events (linear, arrays only). `state(atStep:)` replays the
+/// loop's bookkeeping from the nearest stored snapshot, so it costs a few hundred events at
+/// most plus the size of the queue and timer heap; task states come from the spans by binary
+/// search.
+///
+/// What it does *not* do:
+/// - It does not check the trace: events naming unknown tasks are skipped, out-of-order
+///   times are clamped to the time before (every `Step.time` is non-decreasing).
+/// - It does not decide layout or glyphs: see `TimeAxis` and the renderers.
+/// - Callbacks are not steps and have no lanes; they appear only in `LoopState.readyQueue`.
+/// - It keeps no per-step copies of the loop state; `state(atStep:)` computes one on demand.
+/// - Strings are not sanitized here except in `headline(ofStep:)` and the `describe`
+///   helpers, which are meant for display.
+public struct Timeline: Sendable {
+    /// The trace it was built from (names, strings, sites).
+    public let trace: Trace
+    /// One lane per task or thread, in creation order. Tasks that never appear in an event
+    /// come last, with no spans.
+    public let lanes: [Lane]
+    public let steps: [Step]
+    /// What the loop itself did, step by step (for an "event loop" row).
+    public let loopSpans: [LoopSpan]
+    /// Printed lines, in order.
+    public let output: [OutputLine]
+    /// Tasks in the order they ended.
+    public let finishes: [FinishedTask]
+    /// The time of the last step (or zero).
+    public let endTime: VirtualTime
+
+    /// `laneIndex[task]`: the lane of each task id.
+    let laneIndex: [Int32]
+    /// Snapshots of the loop replay, by increasing `nextEvent`; the first is empty at event 0.
+    let snapshots: [LoopReplay]
+    let isThread: [Bool]
+
+    /// Derives the timeline from a trace. Pure: the same trace always gives the same timeline.
+    public init(trace: Trace) {
+        var builder = TimelineBuilder(trace: trace)
+        builder.run()
+        self.trace = trace
+        self.lanes = builder.finishedLanes()
+        self.steps = builder.steps
+        self.loopSpans = builder.loopSpans
+        self.output = builder.output
+        self.finishes = builder.finishes
+        self.endTime = builder.steps.last?.time ?? .zero
+        self.laneIndex = builder.laneIndexTable()
+        self.snapshots = builder.snapshots
+        self.isThread = builder.isThread
+    }
+
+    /// The lane of a task, or nil for an unknown id.
+    public func lane(ofTask task: Int32) -> Lane? {
+        guard task >= 0, Int(task) < laneIndex.count else { return nil }
+        return lanes[Int(laneIndex[Int(task)])]
+    }
+
+    /// The trace events a step covers: its own event and the bookkeeping folded into it.
+    public func events(ofStep step: Int) -> Range<Int> {
+        precondition(step >= 0 && step < steps.count, "step out of range")
+        let start = step == 0 ? 0 : Int(steps[step].event)
+        let end = step + 1 < steps.count ? Int(steps[step + 1].event) : trace.events.count
+        return start..<end
+    }
+
+    /// The step an event belongs to (bookkeeping belongs to the step before it).
+    public func step(containingEvent event: Int) -> Int {
+        var lo = 0, hi = steps.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(steps[mid].event) <= event { lo = mid + 1 } else { hi = mid }
+        }
+        return max(0, lo - 1)
+    }
+
+    /// The loop's state after step `step` (clamped to the valid range). A timeline with no
+    /// steps gives an empty state at step 0.
+    public func state(atStep step: Int) -> LoopState {
+        guard !steps.isEmpty else {
+            return LoopState(step: 0, time: .zero, running: -1, readyQueue: [], timers: [],
+                             finished: [], outputCount: 0,
+                             tasks: Array(repeating: TaskStatus(state: nil, since: -1, event: -1, site: -1),
+                                          count: trace.tasks.count))
+        }
+        let s = min(max(step, 0), steps.count - 1)
+        let end = events(ofStep: s).upperBound
+        var replay = nearestSnapshot(atOrBefore: end).restored()
+        let events = trace.events
+        while replay.nextEvent < end {
+            let i = replay.nextEvent
+            replay.apply(events[i], index: i, isThread: isThread)
+        }
+        let finishedCount = countPrefix(finishes.count) { Int(finishes[$0].step) <= s }
+        let outputCount = countPrefix(output.count) { Int(output[$0].step) <= s }
+        var tasks = [TaskStatus]()
+        tasks.reserveCapacity(trace.tasks.count)
+        for id in 0..<trace.tasks.count {
+            let lane = lanes[Int(laneIndex[id])]
+            if let k = lane.spanIndex(atStep: s) {
+                let span = lane.spans[k]
+                let site = span.state == .suspended ? events[Int(span.event)].site : -1
+                tasks.append(TaskStatus(state: span.state, since: span.startStep, event: span.event, site: site))
+            } else {
+                tasks.append(TaskStatus(state: nil, since: -1, event: -1, site: -1))
+            }
+        }
+        return LoopState(step: s, time: steps[s].time, running: replay.running,
+                         readyQueue: Array(replay.readyQueue), timers: replay.sortedTimers(),
+                         finished: Array(finishes[..<finishedCount]), outputCount: outputCount,
+                         tasks: tasks)
+    }
+
+    /// The text of the first `count` printed lines (raw: sanitize before showing).
+    public func outputLines(count: Int) -> [String] {
+        output.prefix(max(0, count)).map { trace.strings[safe: Int(trace.events[Int($0.event)].value)] ?? "" }
+    }
+
+    private func nearestSnapshot(atOrBefore event: Int) -> LoopReplay {
+        var lo = 0, hi = snapshots.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if snapshots[mid].nextEvent <= event { lo = mid + 1 } else { hi = mid }
+        }
+        return snapshots[max(0, lo - 1)]
+    }
+
+    /// How many leading indices in `0..<n` satisfy a predicate that holds for a prefix.
+    private func countPrefix(_ n: Int, _ holds: (Int) -> Bool) -> Int {
+        var lo = 0, hi = n
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if holds(mid) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
+}
