@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "LoopscopeTimelineTests", dependencies: ["LoopscopeTimeline", "LoopscopeDemos"],
                     swiftSettings: strict),
         .testTarget(name: "LoopscopeRenderTests", dependencies: ["LoopscopeRender", "LoopscopeDemos"],
-                    swiftSettings: strict),
+                    exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "LoopscopeTUITests", dependencies: ["LoopscopeTUI", "LoopscopeDemos"],
                     swiftSettings: strict),
         .testTarget(name: "LoopscopeCLITests", dependencies: ["LoopscopeTrace"], swiftSettings: strict),

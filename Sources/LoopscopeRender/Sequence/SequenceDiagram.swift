@@ -1,0 +1,110 @@
+import LoopscopeTrace
+
+/// A text sequence diagram of a run: the event loop and each task as a column with a
+/// lifeline, control passing between them as arrows, prints and clock jumps as notes.
+///
+/// ```
+///   time loop            Task-1          Task-2
+///        event loop      main()          foo()
+///        |
+///     0s |---- create -->|
+///        |---- start --->#
+///        |               #- create ----->|
+///        |               # print: finished
+///        |<-- return None#
+/// ```
+///
+/// Solid arrows pass control (create, start, resume, await, return); dashed arrows only make
+/// the receiver ready (a wake-up, a `cancel()` request). A lifeline is `#` while its task
+/// holds the loop and `|` while it exists. The virtual time is shown in the left margin
+/// whenever it changes.
+///
+/// Fitting the width: columns share the width evenly (at most `maxColumn` wide). When more
+/// participants exist than fit at `minColumn` columns each, the diagram is split into pages,
+/// each repeating the loop's column beside the next group of tasks. An arrow to a task on
+/// another page is drawn as a note on the task that is present (`create -> Task-9`,
+/// `<- create from Task-1`); arrows between the loop and a task appear only on that
+/// task's page. Labels that do not fit on their arrow go on a line above it and
+/// are cut at the right edge. No line is ever wider than the width asked for.
+///
+/// It does not colour its output (`ExportOptions.color` is ignored).
+public enum SequenceDiagram {
+    /// The narrowest column a participant gets.
+    public static let minColumn = 12
+    /// The widest column a participant gets, however wide the page.
+    public static let maxColumn = 24
+
+    /// The width the diagram of `trace` needs at least: the time margin and two columns.
+    public static func minimumWidth(for trace: Trace) -> Int {
+        timeMargin(trace) + min(2, trace.tasks.count + 1) * minColumn
+    }
+
+    /// Draws the diagram, or throws when `options.width` is below `minimumWidth(for:)`.
+    public static func render(_ trace: Trace, options: ExportOptions) throws(ExportError) -> String {
+        let minimum = minimumWidth(for: trace)
+        guard options.width >= minimum else {
+            throw .widthTooSmall(format: .sequence, width: options.width, minimum: minimum)
+        }
+        let script = SequenceScript(trace: trace, ascii: options.ascii)
+        let glyphs = SequenceGlyphs(ascii: options.ascii)
+        let margin = timeMargin(trace)
+        let perPage = max(2, (options.width - margin) / minColumn)
+        let tasks = Array(1..<script.participants.count)
+        var pages: [[Int]] = []
+        if tasks.isEmpty {
+            pages = [[0]]
+        } else {
+            var i = 0
+            while i < tasks.count {
+                let group = Array(tasks[i..<min(tasks.count, i + perPage - 1)])
+                pages.append([0] + group)
+                i += group.count
+            }
+        }
+        var out: [String] = []
+        for (n, page) in pages.enumerated() {
+            if pages.count > 1 {
+                if n > 0 { out.append("") }
+                let names = page.map { script.participants[$0].name }
+                let heading = "Page \(n + 1) of \(pages.count): " + names.joined(separator: ", ")
+                out.append(TextWidth.fit(heading, options.width, ellipsis: glyphs.ellipsis))
+            }
+            var drawer = PageDrawer(script: script, page: page, margin: margin,
+                                    width: options.width, glyphs: glyphs)
+            out += drawer.draw()
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Columns for the time labels, e.g. `   1.5s ` (widest label plus one blank).
+    static func timeMargin(_ trace: Trace) -> Int {
+        var widest = 4  // "time"
+        var last: VirtualTime? = nil
+        for e in trace.events where e.time != last {
+            last = e.time
+            widest = max(widest, "\(e.time)s".count)
+        }
+        return widest + 1
+    }
+}
+
+/// The characters a sequence diagram is drawn with.
+struct SequenceGlyphs {
+    var lifeline: String
+    var running: String
+    var solid: String
+    var dashed: String
+    var right: String
+    var left: String
+    var ellipsis: String
+
+    init(ascii: Bool) {
+        if ascii {
+            lifeline = "|"; running = "#"; solid = "-"; dashed = "."
+            right = ">"; left = "<"; ellipsis = "..."
+        } else {
+            lifeline = "│"; running = "┃"; solid = "─"; dashed = "┄"
+            right = "▶"; left = "◀"; ellipsis = "…"
+        }
+    }
+}

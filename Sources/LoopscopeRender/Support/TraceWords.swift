@@ -1,0 +1,102 @@
+import LoopscopeTrace
+
+/// Plain-language phrases for the things a trace names: tasks, waits, wakes, times.
+///
+/// ```swift
+/// let words = TraceWords(trace: trace, ascii: true)
+/// words.time(VirtualTime(seconds: 1.5))   // "1.5 s"
+/// words.task(2)                            // "Task-3"
+/// ```
+///
+/// Every string it returns from the trace has been through `Sanitizer`; it does not fit or
+/// wrap text to a width.
+struct TraceWords {
+    let trace: Trace
+    let ascii: Bool
+
+    /// A virtual time for prose, e.g. `3 s`, `0.25 s`.
+    func time(_ t: VirtualTime) -> String { "\(t) s" }
+
+    /// A duration between two times for prose, e.g. `2 s`.
+    func duration(_ ns: Int64) -> String { "\(VirtualTime(nanoseconds: ns)) s" }
+
+    /// A sanitized, single-line version of any trace string.
+    func clean(_ s: some StringProtocol) -> String { Sanitizer.line(s, ascii: ascii) }
+
+    /// The lane's name (`Task-2`), or `the runner` for -1.
+    func task(_ id: Int32) -> String {
+        guard let info = trace.task(id) else { return "the runner" }
+        return clean(info.name)
+    }
+
+    /// What the lane runs, e.g. `fetch_url("A (long)", 3)`, or "" when unknown.
+    func label(_ id: Int32) -> String {
+        guard let info = trace.task(id) else { return "" }
+        return clean(info.label)
+    }
+
+    /// The lane's name with what it runs, e.g. `Task-2 (fetch_url("A", 3))`.
+    func taskWithLabel(_ id: Int32) -> String {
+        let l = label(id)
+        return l.isEmpty ? task(id) : "\(task(id)) (\(l))"
+    }
+
+    /// The string an event carries, sanitized, or nil.
+    func text(of event: TraceEvent) -> String? {
+        trace.text(of: event).map { clean($0) }
+    }
+
+    /// The source line at a site, sanitized, or nil.
+    func source(_ site: Int32) -> String? {
+        trace.sourceLine(site).map { clean($0) }
+    }
+
+    /// What a `suspended` event waits on, as an await expression, e.g. `sleep(3)`,
+    /// `Task-2`, `gather of 3`.
+    func awaited(_ e: TraceEvent) -> String {
+        let reason = e.waitReason ?? .future
+        let count = e.value
+        switch reason {
+        case .sleep:
+            let d = e.value - e.time.nanoseconds
+            return "sleep(\(VirtualTime(nanoseconds: max(0, d))))"
+        case .yield: return "sleep(0)"
+        case .task: return e.other >= 0 ? task(e.other) : "a task"
+        case .gather: return "gather of \(count)"
+        case .wait: return "wait on \(count)"
+        case .waitFor: return e.other >= 0 ? "wait_for(\(task(e.other)))" : "wait_for"
+        case .asCompleted: return "as_completed"
+        case .queueGet: return "queue.get()"
+        case .queuePut: return "queue.put()"
+        case .lock: return "lock"
+        case .event: return "event.wait()"
+        case .semaphore: return "semaphore"
+        case .thread: return e.other >= 0 ? "thread \(task(e.other))" : "a thread"
+        case .taskGroup: return "task group"
+        case .future: return "a future"
+        case .join: return e.other >= 0 ? "join(\(task(e.other)))" : "join"
+        }
+    }
+
+    /// Why a task became ready, as a short phrase, e.g. `timer`, `Task-3 done`.
+    func wake(_ e: TraceEvent) -> String {
+        switch e.wakeReason ?? .future {
+        case .created: "created"
+        case .yielded: "yielded"
+        case .timer: "timer"
+        case .taskDone: e.other >= 0 && trace.task(e.other) != nil ? "\(task(e.other)) done" : "task done"
+        case .gather: "gather done"
+        case .wait: "wait done"
+        case .asCompleted: "as_completed"
+        case .queue: "queue"
+        case .lock: "lock free"
+        case .event: "event set"
+        case .semaphore: "semaphore"
+        case .thread: e.other >= 0 && trace.task(e.other) != nil ? "\(task(e.other)) done" : "thread done"
+        case .cancelled: "cancelled"
+        case .timeout: "timeout"
+        case .taskGroup: "task group"
+        case .future: "future done"
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import LoopscopeTrace
+
+/// Word wrapping of sanitized prose to a number of terminal columns.
+///
+/// ```swift
+/// Wrap.lines("the loop runs Task-2", width: 10)   // ["the loop", "runs", "Task-2"]
+/// Wrap.lines("Ready queue: A, B", width: 40, indent: "   ", first: "1. ")
+/// ```
+///
+/// Words longer than a line are cut with an ellipsis rather than broken mid-word, so a
+/// quoted source line never runs past the width. It does not sanitize.
+enum Wrap {
+    /// Wraps `text` into lines of at most `width` columns. The first line starts with
+    /// `first` (default: `indent`), the others with `indent`.
+    static func lines(_ text: String, width: Int, indent: String = "", first: String? = nil,
+                      ellipsis: String = "...") -> [String] {
+        let lead = first ?? indent
+        var out: [String] = []
+        var line = lead
+        var lineHasWord = false
+        var prefixWidth = TextWidth.columns(lead)
+        var used = prefixWidth
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let w = TextWidth.columns(word)
+            if lineHasWord && used + 1 + w > width {
+                out.append(line)
+                line = indent
+                prefixWidth = TextWidth.columns(indent)
+                used = prefixWidth
+                lineHasWord = false
+            }
+            let room = width - used - (lineHasWord ? 1 : 0)
+            let piece = w <= room ? String(word) : TextWidth.fit(word, max(0, room), ellipsis: ellipsis)
+            if lineHasWord { line += " "; used += 1 }
+            line += piece
+            used += TextWidth.columns(piece)
+            lineHasWord = true
+        }
+        if lineHasWord || out.isEmpty { out.append(line) }
+        return out.map { l in
+            var s = l
+            while s.last == " " { s.removeLast() }
+            return s
+        }
+    }
+}
