@@ -1,0 +1,120 @@
+/// Appends JSON tokens as UTF-8 bytes: the encoder's output buffer.
+///
+/// Numbers and times are formatted by hand (no `String` round trip), strings are escaped
+/// the same way every time, so equal input always gives equal bytes. It writes no
+/// whitespace between tokens and does not check that the JSON it builds is well formed.
+struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    @inline(__always)
+    mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    @inline(__always)
+    mutating func byte(_ b: UInt8) { bytes.append(b) }
+
+    /// `,"name":` — every field after the first in a line.
+    @inline(__always)
+    mutating func key(_ field: Field) {
+        bytes.append(UInt8(ascii: ","))
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: Field.names.names[field.rawValue])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    mutating func int(_ v: Int64) {
+        if v < 0 { bytes.append(UInt8(ascii: "-")) }
+        digits(v.magnitude)
+    }
+
+    @inline(__always)
+    mutating func int(_ v: Int32) { int(Int64(v)) }
+
+    mutating func digits(_ magnitude: UInt64) {
+        var m = magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(truncatingIfNeeded: 48 &+ m % 10))
+            m /= 10
+        } while m > 0
+        bytes[start...].reverse()
+    }
+
+    /// Nanoseconds as the shortest exact decimal seconds, byte for byte what
+    /// `VirtualTime.description` prints: `0`, `1.5`, `0.000000001`, `-2.25`.
+    mutating func time(_ ns: Int64) {
+        if ns < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = ns.magnitude
+        digits(magnitude / 1_000_000_000)
+        var fraction = magnitude % 1_000_000_000
+        guard fraction != 0 else { return }
+        var width = 9
+        while fraction % 10 == 0 { fraction /= 10; width -= 1 }
+        bytes.append(UInt8(ascii: "."))
+        var scale: UInt64 = 1
+        for _ in 1..<width { scale *= 10 }
+        while scale > fraction { bytes.append(UInt8(ascii: "0")); scale /= 10 }
+        digits(fraction)
+    }
+
+    mutating func bool(_ b: Bool) { b ? raw("true") : raw("false") }
+
+    /// A JSON string: `"` and `\` escaped, control characters and DEL as escapes (`\n`,
+    /// `\t`, `\u001b`), everything else as its UTF-8 bytes.
+    mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { string(bytes: $0) }
+    }
+
+    mutating func string(bytes src: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for i in 0..<src.count {
+            let b = src[i]
+            guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F else { continue }
+            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<i])) }
+            runStart = i + 1
+            bytes.append(UInt8(ascii: "\\"))
+            switch b {
+            case 0x22: bytes.append(UInt8(ascii: "\""))
+            case 0x5C: bytes.append(UInt8(ascii: "\\"))
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            case 0x08: bytes.append(UInt8(ascii: "b"))
+            case 0x0C: bytes.append(UInt8(ascii: "f"))
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                bytes.append(UInt8(ascii: "u"))
+                bytes.append(UInt8(ascii: "0"))
+                bytes.append(UInt8(ascii: "0"))
+                hex.withUTF8Buffer { h in
+                    bytes.append(h[Int(b >> 4)])
+                    bytes.append(h[Int(b & 0xF)])
+                }
+            }
+        }
+        if runStart < src.count {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A site as `"file:line"`.
+    mutating func site(_ s: SourceSite) {
+        bytes.append(UInt8(ascii: "\""))
+        int(s.file)
+        bytes.append(UInt8(ascii: ":"))
+        int(s.line)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The word for a raw value from a name table.
+    mutating func word(_ names: NameTable, _ raw: UInt8) {
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: names.names[Int(raw)])
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,27 @@
+/// Why a trace file could not be read, and where: `trace.jsonl:12:17: expected ',' or '}'`.
+///
+/// `line` and `column` are 1-based; the column counts characters (Unicode scalars), not
+/// bytes, so it matches what an editor shows. The error does not carry the offending text
+/// itself; open the file at the position to see it.
+///
+/// ```swift
+/// do { _ = try TraceJSONL.decode(bytes, sourceName: "run.jsonl") }
+/// catch { print(error) }   // run.jsonl:3:9: unknown event kind "strated"
+/// ```
+public struct TraceFormatError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The name given to the decoder for the input, e.g. a file path or `<input>`.
+    public var sourceName: String
+    public var line: Int
+    public var column: Int
+    /// What was wrong, or what was expected there.
+    public var message: String
+
+    public init(sourceName: String, line: Int, column: Int, message: String) {
+        self.sourceName = sourceName
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String { "\(sourceName):\(line):\(column): \(message)" }
+}

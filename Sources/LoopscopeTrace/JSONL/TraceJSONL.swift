@@ -1,0 +1,44 @@
+/// Reads and writes traces as JSON Lines, the format of `.jsonl` trace files.
+///
+/// The first line is a header with the format name, its version and the program; then come
+/// the program's source files and one line per event, in order. Every line is a flat JSON
+/// object a person can read: kinds and reasons are words, times are exact decimal seconds,
+/// text is inline. `docs/trace-format.md` describes every line and field.
+///
+/// ```swift
+/// let text = TraceJSONL.encode(trace)
+/// let back = try TraceJSONL.decode(text, sourceName: "run.jsonl")
+/// assert(back == trace)
+/// ```
+///
+/// Encoding is deterministic: the same trace always gives the same bytes, and a file the
+/// encoder wrote is re-encoded byte for byte after decoding. Decoding checks the format
+/// (syntax, fields, ids) and reports the line and column of the first problem; it does not
+/// check that the recorded run is consistent, which is `Trace.validate()`'s job.
+public enum TraceJSONL {
+    /// The trace as JSON Lines text, one line per header, file, declaration and event.
+    public static func encode(_ trace: Trace) -> String {
+        String(decoding: encodeBytes(trace), as: UTF8.self)
+    }
+
+    /// The trace as UTF-8 bytes of JSON Lines.
+    public static func encodeBytes(_ trace: Trace) -> [UInt8] {
+        var encoder = TraceEncoder(trace)
+        return encoder.encode()
+    }
+
+    /// Reads a trace from the UTF-8 bytes of a JSON Lines file.
+    /// - Parameter sourceName: names the input in error messages, e.g. the file's path.
+    public static func decode(_ bytes: [UInt8], sourceName: String = "<input>") throws(TraceFormatError) -> Trace {
+        let result: Result<Trace, TraceFormatError> = bytes.withUnsafeBufferPointer { buf in
+            var decoder = TraceDecoder(buf, sourceName: sourceName)
+            do throws(TraceFormatError) { return .success(try decoder.decode()) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// Reads a trace from JSON Lines text.
+    public static func decode(_ text: String, sourceName: String = "<input>") throws(TraceFormatError) -> Trace {
+        try decode(Array(text.utf8), sourceName: sourceName)
+    }
+}

@@ -1,0 +1,33 @@
+import Testing
+@testable import LoopscopeTrace
+
+@Suite("JSON Lines round trips")
+struct TraceJSONLRoundTripTests {
+    @Test func everyKindAndReasonComesBackEqual() throws {
+        let trace = Fixtures.everything()
+        let kinds = Set(trace.events.map(\.kind))
+        #expect(kinds.count == EventKind.allCases.count)
+        let text = TraceJSONL.encode(trace)
+        let back = try TraceJSONL.decode(text)
+        #expect(back == trace)
+    }
+
+    @Test func reEncodingIsByteIdentical() throws {
+        for trace in [Fixtures.everything(), Fixtures.sleepyRun()] {
+            let bytes = TraceJSONL.encodeBytes(trace)
+            let again = TraceJSONL.encodeBytes(try TraceJSONL.decode(bytes))
+            #expect(again == bytes)
+            #expect(TraceJSONL.encodeBytes(trace) == bytes)
+        }
+    }
+
+    @Test func sleepyRunReadsAsDocumented() throws {
+        let lines = TraceJSONL.encode(Fixtures.sleepyRun()).split(separator: "\n").map(String.init)
+        #expect(lines[0] == #"{"format":"loopscope-trace","version":1,"program":{"id":"sleepy","title":"One sleep","origin":"","note":"","claims":[]}}"#)
+        #expect(lines[1] == #"{"file":0,"path":"demos/Sleepy.swift","text":"a\nb\nc\nd\ne\n"}"#)
+        #expect(lines[2] == #"{"t":0,"kind":"created","task":0,"name":"Task-1","lane":"task","label":"main()","at":"0:5"}"#)
+        #expect(lines.contains(#"{"t":0,"kind":"suspended","task":1,"wait":"sleep","until":1,"at":"0:1"}"#))
+        #expect(lines.contains(#"{"t":1,"kind":"clockJump","from":0}"#))
+        #expect(lines.contains(#"{"t":1,"kind":"printed","task":1,"stream":"stdout","text":"awake","at":"0:1"}"#))
+    }
+}
