@@ -37,7 +37,10 @@ let package = Package(
             swiftSettings: strict),
         // The seed articles' examples, ported to the scheduler's API.
         .target(name: "LoopscopeDemos", dependencies: ["LoopscopeScheduler"], path: "demos",
-                swiftSettings: strict),
+                swiftSettings: strict, plugins: ["EmbedDemoSources"]),
+        // Build-time helper: embeds the demos' source text so traces are self-contained.
+        .executableTarget(name: "EmbedSourcesTool", swiftSettings: strict),
+        .plugin(name: "EmbedDemoSources", capability: .buildTool(), dependencies: ["EmbedSourcesTool"]),
         // Layer 2: the timeline model derived from a trace.
         .target(name: "LoopscopeTimeline", dependencies: ["LoopscopeTrace"], swiftSettings: strict),
         // Layer 2: pure text renderers and exporters.
@@ -61,7 +64,7 @@ let package = Package(
         .testTarget(name: "LoopscopeTraceTests", dependencies: ["LoopscopeTrace"], swiftSettings: strict),
         .testTarget(name: "LoopscopeSchedulerTests", dependencies: ["LoopscopeScheduler"], swiftSettings: strict),
         .testTarget(name: "LoopscopeDemosTests", dependencies: ["LoopscopeDemos", "LoopscopeScheduler"],
-                    swiftSettings: strict),
+                    exclude: ["Reference"], swiftSettings: strict),
         .testTarget(name: "LoopscopeTimelineTests", dependencies: ["LoopscopeTimeline", "LoopscopeDemos"],
                     swiftSettings: strict),
         .testTarget(name: "LoopscopeRenderTests", dependencies: ["LoopscopeRender", "LoopscopeDemos"],

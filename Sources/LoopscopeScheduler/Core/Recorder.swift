@@ -1,0 +1,38 @@
+/// Appends events to the trace being built and interns call sites.
+///
+/// Sites arrive as `(#fileID, #line)`; each distinct pair is looked up once. The file's text
+/// comes from the run's `SourceCatalog`.
+struct Recorder {
+    var builder: TraceBuilder
+    let sources: SourceCatalog
+    private var siteCache: [SiteKey: Int32] = [:]
+    private var fileCache: [UInt: Int32] = [:]
+
+    struct SiteKey: Hashable {
+        let file: UInt
+        let line: UInt
+    }
+
+    init(program: ProgramInfo, sources: SourceCatalog) {
+        builder = TraceBuilder(program: program)
+        self.sources = sources
+    }
+
+    mutating func site(_ file: StaticString, _ line: UInt) -> Int32 {
+        let address = UInt(bitPattern: file.utf8Start)
+        let key = SiteKey(file: address, line: line)
+        if let id = siteCache[key] { return id }
+        let fileIndex: Int32
+        if let f = fileCache[address] {
+            fileIndex = f
+        } else {
+            let fileID = file.description
+            let found = sources.lookup(fileID)
+            fileIndex = builder.file(path: found?.path ?? fileID, text: found?.text ?? "")
+            fileCache[address] = fileIndex
+        }
+        let id = builder.site(file: fileIndex, line: Int32(clamping: line))
+        siteCache[key] = id
+        return id
+    }
+}

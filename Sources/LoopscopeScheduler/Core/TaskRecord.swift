@@ -1,0 +1,50 @@
+/// The loop's record of one task or worker thread: asyncio's `Task`, a future that runs a
+/// Swift async body step by step.
+///
+/// The body runs as a Swift task whose jobs only ever run on the loop's executor. Between
+/// steps it is parked on `continuation` (or, before its first step, as `startJob`).
+final class TaskRecord: FutureCore, @unchecked Sendable {
+    let id: Int32
+    let kind: TaskKind
+    let name: String
+    var startJob: UnownedJob?
+    var continuation: UnsafeContinuation<Void, any Error>?
+    /// Thrown into the body when its first job runs (cancelled before it started).
+    var pendingThrow: (any Error)?
+    var mustCancel = false
+    var mustCancelMessage: String?
+    var cancelsRequested = 0
+    /// The future it awaits (asyncio's `_fut_waiter`).
+    var waiter: FutureCore?
+    /// Set by every suspending await during a step; a step that ends with this false and the
+    /// task not done means the body suspended on something the loop does not own.
+    var parked = false
+    var steps = 0
+    /// What it waits on, for deadlock reports: e.g. "Task-2 (at main.swift:12)".
+    var waitDescription = ""
+
+    init(loop: EventLoop, id: Int32, name: String, kind: TaskKind) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        super.init(loop: loop, wakeReason: .taskDone)
+        self.objectID = id
+    }
+
+    var isThread: Bool { kind != .task }
+
+    /// asyncio's `Task.cancel`: cancels what the task awaits, or arranges for
+    /// `CancelledError` to be thrown in at its next step.
+    override func cancel(message: String?, by: Int32, site: Int32) -> Bool {
+        retrieved = true
+        loop.emit(.cancelRequested, task: id, other: by, value: isDone ? 0 : 1, site: site)
+        guard !isDone else { return false }
+        cancelsRequested += 1
+        if let w = waiter, w.cancel(message: message, by: id, site: site) {
+            return true
+        }
+        mustCancel = true
+        mustCancelMessage = message
+        return true
+    }
+}

@@ -1,0 +1,117 @@
+import DequeModule
+
+/// A FIFO queue for tasks on the loop: asyncio's `Queue`.
+///
+/// `get` waits while the queue is empty; `put` waits while it is full (when `maxSize > 0`).
+/// A waiting getter or putter is a future woken in FIFO order, exactly as asyncio does, so
+/// the order tasks run in matches CPython's. Use it only from the loop's tasks.
+///
+/// ```swift
+/// let q = AsyncQueue<Int>()
+/// createTask("producer()") { try await q.put(1) }
+/// let item = try await q.get()
+/// ```
+public final class AsyncQueue<Element: Sendable>: @unchecked Sendable {
+    public let maxSize: Int
+    private var items = Deque<Element>()
+    private var getters = Deque<FutureCore>()
+    private var putters = Deque<FutureCore>()
+    private var unfinished = 0
+    private let finished = AsyncEvent(initiallySet: true)
+    let objectID: Int32 = -1
+
+    public init(maxSize: Int = 0) {
+        self.maxSize = maxSize
+    }
+
+    public var count: Int { items.count }
+    public var isEmpty: Bool { items.isEmpty }
+    public var isFull: Bool { maxSize > 0 && items.count >= maxSize }
+
+    /// Adds an item without waiting; throws `QueueError.full` when full.
+    public func putNowait(_ item: Element) throws {
+        try putNowait(item, loop: EventLoop.running())
+    }
+
+    func putNowait(_ item: Element, loop: EventLoop) throws {
+        if isFull { throw QueueError.full }
+        items.append(item)
+        unfinished += 1
+        finished.clearValue()
+        wakeNext(&getters)
+    }
+
+    /// Removes the first item without waiting; throws `QueueError.empty` when empty.
+    public func getNowait() throws -> Element {
+        guard let item = items.popFirst() else { throw QueueError.empty }
+        wakeNext(&putters)
+        return item
+    }
+
+    /// Adds an item, waiting while the queue is full.
+    public func put(_ item: Element, file: StaticString = #fileID, line: UInt = #line) async throws {
+        let loop = try EventLoop.running()
+        let site = loop.site(file, line)
+        while isFull {
+            let putter = loop.makeFuture(.queue)
+            putters.append(putter)
+            do {
+                try await loop.park(on: putter, reason: .queuePut, site: site, describe: "a free slot in a full queue")
+            } catch {
+                _ = putter.cancel(message: nil, by: -1, site: -1)
+                if let i = putters.firstIndex(where: { $0 === putter }) { putters.remove(at: i) }
+                if !isFull && !putter.isCancelled { wakeNext(&putters) }
+                throw error
+            }
+        }
+        try putNowait(item, loop: loop)
+    }
+
+    /// Removes and returns the first item, waiting while the queue is empty.
+    public func get(file: StaticString = #fileID, line: UInt = #line) async throws -> Element {
+        try await get(waitReason: .queueGet, file: file, line: line)
+    }
+
+    func get(waitReason: WaitReason, file: StaticString, line: UInt) async throws -> Element {
+        let loop = try EventLoop.running()
+        let site = loop.site(file, line)
+        if !isEmpty {
+            loop.emit(.awaitedReady, task: loop.running?.id ?? -1, site: site, reason: waitReason.rawValue)
+        }
+        while isEmpty {
+            let getter = loop.makeFuture(waitReason == .asCompleted ? .asCompleted : .queue)
+            getters.append(getter)
+            do {
+                try await loop.park(on: getter, reason: waitReason, site: site,
+                                    describe: waitReason == .asCompleted ? "the next task to finish (as_completed)" : "an item in an empty queue")
+            } catch {
+                _ = getter.cancel(message: nil, by: -1, site: -1)
+                if let i = getters.firstIndex(where: { $0 === getter }) { getters.remove(at: i) }
+                if !isEmpty && !getter.isCancelled { wakeNext(&getters) }
+                throw error
+            }
+        }
+        return try getNowait()
+    }
+
+    /// Marks one item as processed (asyncio's `task_done`).
+    public func taskDone() throws {
+        guard unfinished > 0 else { throw SchedulerError("taskDone() called more times than there were items") }
+        unfinished -= 1
+        if unfinished == 0 { finished.setValue() }
+    }
+
+    /// Waits until every item put has been marked done (asyncio's `join`).
+    public func join(file: StaticString = #fileID, line: UInt = #line) async throws {
+        if unfinished > 0 { try await finished.wait(file: file, line: line) }
+    }
+
+    private func wakeNext(_ waiters: inout Deque<FutureCore>) {
+        while let w = waiters.popFirst() {
+            if !w.isDone {
+                w.setResult(())
+                break
+            }
+        }
+    }
+}
