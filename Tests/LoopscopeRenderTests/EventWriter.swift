@@ -28,7 +28,7 @@ struct EventWriter {
     mutating func sleep(_ task: Int32, seconds: Double, timer: Int32, at site: Int32) {
         let deadline = (time + .seconds(seconds)).nanoseconds
         add(.timerAdded, task: task, other: timer, value: deadline)
-        add(.suspended, task: task, value: deadline, site: site, reason: WaitReason.sleep.rawValue)
+        add(.suspended, task: task, other: timer, value: deadline, site: site, reason: WaitReason.sleep.rawValue)
     }
 
     mutating func jump(to seconds: Double) {

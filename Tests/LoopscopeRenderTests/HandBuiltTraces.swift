@@ -44,7 +44,7 @@ enum HandBuiltTraces {
         let file = b.file(path: "cases/seed000_fetch_url.py", text: fetchURLSource)
         let line = { (n: Int32) in b.site(file: file, line: n) }
         let (runSite, aSite, bSite, printSite, awaitA, awaitB, sleepSite, outSite) =
-            (line(20), line(13), line(14), line(15), line(16), line(17), line(8), line(21))
+            (line(21), line(13), line(14), line(15), line(16), line(17), line(8), line(22))
         let main = b.addTask(TaskInfo(name: "Task-1", label: "main()"))
         let ta = b.addTask(TaskInfo(name: "Task-2", label: "fetch_url(\"A (long)\", 3)", parent: main))
         let tb = b.addTask(TaskInfo(name: "Task-3", label: "fetch_url(\"B (short)\", 1)", parent: main))
@@ -103,29 +103,31 @@ enum HandBuiltTraces {
         var b = TraceBuilder(program: ProgramInfo(
             id: "create_task_no_await", title: "create_task, never awaited", origin: "seed 001",
             note: "A task created and never awaited still runs its first step.",
-            claims: [ArticleClaim(article: "This will return: shav, finished, text",
-                                  actual: "shav, finished, text: text prints after finished, then foo is cancelled in its sleep")]))
+            claims: [ArticleClaim(article: "foo never runs: main returns before the loop gets to it",
+                                  actual: "foo's first step is already in the ready queue, so `text` prints | after `finished`; then asyncio.run cancels foo in its sleep")]))
         let file = b.file(path: "cases/seed001_2_create_task_no_await.py", text: noAwaitSource)
         let line = { (n: Int32) in b.site(file: file, line: n) }
         let main = b.addTask(TaskInfo(name: "Task-1", label: "main()"))
         let foo = b.addTask(TaskInfo(name: "Task-2", label: "foo('text')", parent: main))
+        let (runSite, shavSite, createSite, finishedSite, textSite, sleepSite) =
+            (line(15), line(5), line(6), line(7), line(11), line(12))
         var e = EventWriter(builder: b)
-        e.create(main, by: -1, at: line(15))
+        e.create(main, by: -1, at: runSite)
         e.add(.started, task: main)
-        e.print("shav", by: main, at: line(5))
-        e.create(foo, by: main, at: line(6))
-        e.print("finished", by: main, at: line(7))
+        e.print("shav", by: main, at: shavSite)
+        e.create(foo, by: main, at: createSite)
+        e.print("finished", by: main, at: finishedSite)
         e.complete(main, "None")
         e.add(.callbackQueued, other: 1, value: Int64(e.builder.intern("stop the loop")))
         e.add(.started, task: foo)
-        e.print("text", by: foo, at: line(11))
-        e.sleep(foo, seconds: 1, timer: 0, at: line(12))
+        e.print("text", by: foo, at: textSite)
+        e.sleep(foo, seconds: 1, timer: 0, at: sleepSite)
         e.add(.callbackRan, other: 1)
         e.add(.shutdown, value: 1)
         e.add(.cancelRequested, task: foo, other: -1, value: 1)
         e.add(.timerCancelled, task: foo, other: 0, value: 1_000_000_000)
         e.add(.scheduled, task: foo, reason: WakeReason.cancelled.rawValue)
-        e.add(.resumed, task: foo, site: line(12), reason: ResumeMode.cancelled.rawValue)
+        e.add(.resumed, task: foo, site: sleepSite, reason: ResumeMode.cancelled.rawValue)
         e.add(.cancelled, task: foo, value: -1)
         e.finish()
         return e.builder.build()

@@ -20,6 +20,8 @@ struct SequenceScript {
         var time: VirtualTime
         var shape: Shape
         var label: String
+        /// The trace event it shows.
+        var event: TraceEvent
         /// Lifeline states while this message is drawn.
         var lifelines: [Lifeline]
     }
@@ -46,7 +48,7 @@ struct SequenceScript {
             task >= 0 && Int(task) < trace.tasks.count ? Int(task) + 1 : 0
         }
         func add(_ e: TraceEvent, _ shape: Message.Shape, _ label: String) {
-            messages.append(Message(time: e.time, shape: shape, label: label, lifelines: lifelines))
+            messages.append(Message(time: e.time, shape: shape, label: label, event: e, lifelines: lifelines))
         }
 
         for e in trace.events {

@@ -13,12 +13,21 @@ import LoopscopeTrace
 struct TraceWords {
     let trace: Trace
     let ascii: Bool
+    /// What joins a number to its unit: a space, or a no-break space (U+00A0) for prose
+    /// that `Wrap` will wrap (it never breaks there, and turns it back into a space).
+    var unitGap = " "
+
+    init(trace: Trace, ascii: Bool, keepUnits: Bool = false) {
+        self.trace = trace
+        self.ascii = ascii
+        unitGap = keepUnits ? Wrap.noBreakSpace : " "
+    }
 
     /// A virtual time for prose, e.g. `3 s`, `0.25 s`.
-    func time(_ t: VirtualTime) -> String { "\(t) s" }
+    func time(_ t: VirtualTime) -> String { "\(t)\(unitGap)s" }
 
     /// A duration between two times for prose, e.g. `2 s`.
-    func duration(_ ns: Int64) -> String { "\(VirtualTime(nanoseconds: ns)) s" }
+    func duration(_ ns: Int64) -> String { "\(VirtualTime(nanoseconds: ns))\(unitGap)s" }
 
     /// A sanitized, single-line version of any trace string.
     func clean(_ s: some StringProtocol) -> String { Sanitizer.line(s, ascii: ascii) }

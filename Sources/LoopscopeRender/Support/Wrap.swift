@@ -10,6 +10,10 @@ import LoopscopeTrace
 /// Words longer than a line are cut with an ellipsis rather than broken mid-word, so a
 /// quoted source line never runs past the width. It does not sanitize.
 enum Wrap {
+    /// Joins words that must stay on one line (a number and its unit); `lines` turns it
+    /// back into a plain space.
+    static let noBreakSpace = "\u{00A0}"
+
     /// Wraps `text` into lines of at most `width` columns. The first line starts with
     /// `first` (default: `indent`), the others with `indent`.
     static func lines(_ text: String, width: Int, indent: String = "", first: String? = nil,
@@ -38,9 +42,17 @@ enum Wrap {
         }
         if lineHasWord || out.isEmpty { out.append(line) }
         return out.map { l in
-            var s = l
+            var s = l.replacingNoBreakSpaces()
             while s.last == " " { s.removeLast() }
             return s
         }
+    }
+}
+
+extension String {
+    /// The string with every no-break space made a plain space.
+    func replacingNoBreakSpaces() -> String {
+        guard contains(Wrap.noBreakSpace) else { return self }
+        return split(separator: Wrap.noBreakSpace, omittingEmptySubsequences: false).joined(separator: " ")
     }
 }

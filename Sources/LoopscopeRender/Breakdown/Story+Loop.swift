@@ -1,0 +1,116 @@
+import LoopscopeTimeline
+import LoopscopeTrace
+
+/// The loop's own moments: clock jumps, cancellation, shutdown, the end of the run, and the
+/// ready-queue and timer lines.
+extension Story {
+    func cancelRequested(_ e: TraceEvent, step: Int) -> String {
+        let target = words.task(e.task)
+        let by = e.other < 0 ? "asyncio.run" : words.task(e.other)
+        if e.value == 0 {
+            return quote(e.site) + "\(by) calls cancel() on \(target), but \(target) has already"
+                + " finished, so nothing happens."
+        }
+        let (_, wait) = waitAndWake(e.task, before: step)
+        let parked = wait.map { w in
+            let line = quote(w.site).dropLast(2)
+            return line.isEmpty ? "" : ", which is waiting at \(line)"
+        } ?? ""
+        return quote(e.site) + "\(by) cancels \(target)\(parked): \(target) goes on the ready queue"
+            + " to receive a CancelledError at its await."
+    }
+
+    func clockJump(_ e: TraceEvent, step: Int) -> String {
+        let from = VirtualTime(nanoseconds: e.value)
+        let to = e.time
+        var fired: [String] = []
+        for i in timeline.events(ofStep: step) where trace.events[i].kind == .timerFired {
+            let t = trace.events[i]
+            fired.append(t.task >= 0 ? "\(words.task(t.task))'s" : "a")
+        }
+        var s = "Nothing is ready; the loop sleeps until the earliest timer, \(words.time(to))"
+        s += from == .zero ? "." : " (the clock jumps from \(words.time(from)))."
+        if fired.count == 1 {
+            s += " \(fired[0].prefix(1).uppercased() + fired[0].dropFirst()) timer fires, and its"
+                + " callback makes the sleeper ready."
+        } else if fired.count > 1 {
+            s += " Timers fire for " + fired.map { $0.replacingSuffix("'s", with: "") }
+                .joined(separator: ", ") + " in deadline order."
+        }
+        return s
+    }
+
+    func shutdown(step: Int) -> String {
+        let state = timeline.state(atStep: step)
+        let pending = state.tasks.indices.filter { i in
+            guard let s = state.tasks[i].state, !s.isFinal else { return false }
+            return !isThreadLane(Int32(i))
+        }.map { i -> String in
+            let site = state.tasks[i].state == .suspended ? quote(state.tasks[i].site).dropLast(2) : ""
+            return words.task(Int32(i)) + (site.isEmpty ? "" : " (at \(site))")
+        }
+        if pending.isEmpty {
+            return "main() has finished and no other task is pending, so asyncio.run closes the loop."
+        }
+        let list = pending.joined(separator: ", ")
+        return "main() has finished, so asyncio.run cancels every task still pending: \(list)."
+            + (pending.count == 1 ? " It goes" : " Each goes")
+            + " on the ready queue to receive a CancelledError at its await."
+    }
+
+    private func isThreadLane(_ task: Int32) -> Bool { trace.task(task)?.kind == .thread }
+
+    func finished(_ e: TraceEvent) -> String {
+        let message = words.text(of: e).flatMap { $0.isEmpty || $0 == "ok" ? nil : $0 }
+        let detail = message.map { ": \($0)" } ?? ""
+        switch e.runOutcome ?? .ok {
+        case .ok: return "The run ends at \(words.time(e.time))."
+        case .exception: return "The run ends with an exception at \(words.time(e.time))\(detail)."
+        case .deadlock:
+            return "The run ends in deadlock at \(words.time(e.time)): every task waits and no timer"
+                + " is pending\(detail)."
+        case .limit: return "The run stops at a limit at \(words.time(e.time))\(detail)."
+        }
+    }
+
+    /// The loop state to tell after `step`. Like `Timeline.state(atStep:)`, except that a
+    /// timer armed just before the next step's `suspended` event (a sleep arms its timer,
+    /// then suspends) is left for that step to tell, so the timer appears with its sleep.
+    func shownState(atStep step: Int) -> LoopState {
+        var state = timeline.state(atStep: step)
+        guard step + 1 < timeline.steps.count else { return state }
+        let next = timeline.steps[step + 1]
+        guard next.kind == .suspended else { return state }
+        let stepEvent = timeline.steps[step].event
+        state.timers.removeAll { $0.event > stepEvent && $0.task == next.task }
+        return state
+    }
+
+    /// A ready-queue entry for prose: `Task-2`, `Task-3's timer callback`, `the callback "stop"`.
+    func entry(_ entry: ReadyEntry) -> String {
+        switch entry.kind {
+        case .taskStep:
+            return words.task(entry.task)
+        case .callback:
+            let e = trace.events[Int(entry.event)]
+            if e.kind == .timerFired {
+                return entry.task >= 0 ? "\(words.task(entry.task))'s timer callback" : "a timer callback"
+            }
+            return words.text(of: e).map { "the callback \"\($0)\"" } ?? "a callback"
+        }
+    }
+
+    /// `Ready queue: Task-2, Task-3.` (or `empty`).
+    func queueLine(_ state: LoopState) -> String {
+        state.readyQueue.isEmpty ? "Ready queue: empty."
+            : "Ready queue: " + state.readyQueue.map(entry).joined(separator: ", ") + "."
+    }
+
+    /// `Timers: Task-3 at 1 s, Task-2 at 3 s.` (or `none`), earliest first.
+    func timersLine(_ state: LoopState) -> String {
+        guard !state.timers.isEmpty else { return "Timers: none." }
+        return "Timers: " + state.timers.map { t in
+            (t.task >= 0 ? words.task(t.task) : "timer") + " at " + words.time(t.deadline)
+        }.joined(separator: ", ") + "."
+    }
+}
