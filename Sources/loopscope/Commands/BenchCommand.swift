@@ -1,0 +1,8 @@
+import ArgumentParser
+
+/// `loopscope bench …`: measurements that print figures (never pass/fail).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Measure the scheduler, the renderers and the terminal view.",
+        subcommands: [BenchSchedulerCommand.self, BenchRenderCommand.self])
+}

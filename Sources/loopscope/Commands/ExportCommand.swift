@@ -1,0 +1,68 @@
+import ArgumentParser
+import LoopscopeRender
+
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `loopscope export <demo|trace.jsonl> --format F`: the same run as text, diagrams or data.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a run: ASCII/Unicode lanes, sequence diagram, breakdown, Mermaid, Perfetto JSON, Markdown, JSONL.")
+
+    @Argument(help: "A demo id (see `loopscope list`) or a .jsonl trace file.")
+    var input: String
+
+    @Option(name: .shortAndLong, help: "One of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ExportFormat = .text
+
+    @Option(name: .shortAndLong, help: "Columns every line must fit in.")
+    var width: Int = 80
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @Flag(inversion: .prefixedNo, help: "ANSI colours (unicode lanes). Default: on only for a terminal, and off when NO_COLOR is set.")
+    var color: Bool?
+
+    @Flag(name: .long, help: "Allow non-ASCII glyphs and text in the sequence diagram and breakdown.")
+    var unicode = false
+
+    func run() throws {
+        try reporting {
+            let trace = try TraceInput.load(input)
+            let useColor = color ?? (output == nil && Terminal.isTerminal(1) && !Terminal.noColor)
+            let options = ExportOptions(width: width, color: useColor, ascii: !unicode)
+            let text: String
+            do {
+                text = try Exporter.render(trace, format: format, options: options)
+            } catch {
+                throw CLIError("\(error)", code: 2)
+            }
+            try Terminal.deliver(text.hasSuffix("\n") ? text : text + "\n", to: output)
+        }
+    }
+}
+
+/// `loopscope explain <demo>`: the numbered control-flow breakdown.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain", abstract: "Explain a run step by step, in event-loop terms.")
+
+    @Argument(help: "A demo id (see `loopscope list`) or a .jsonl trace file.")
+    var input: String
+
+    @Option(name: .shortAndLong, help: "Columns every line must fit in.")
+    var width: Int = 80
+
+    func run() throws {
+        try reporting {
+            let trace = try TraceInput.load(input)
+            do {
+                let text = try Exporter.render(trace, format: .breakdown, options: ExportOptions(width: width))
+                Terminal.writeOut(text.hasSuffix("\n") ? text : text + "\n")
+            } catch {
+                throw CLIError("\(error)", code: 2)
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+
+/// An error the CLI reports as `loopscope: <message>` with its own exit code.
+struct CLIError: Error, CustomStringConvertible {
+    var message: String
+    var code: Int32
+
+    init(_ message: String, code: Int32 = 1) {
+        self.message = message
+        self.code = code
+    }
+
+    var description: String { message }
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning a `CLIError` into a message on standard error and its exit code.
+    func reporting(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as CLIError {
+            Terminal.writeError("loopscope: \(error.message)\n")
+            throw ExitCode(error.code)
+        }
+    }
+}
+
+/// Small facts about where output goes.
+enum Terminal {
+    static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) != 0 }
+
+    static var noColor: Bool {
+        if let v = ProcessInfo.processInfo.environment["NO_COLOR"] { return !v.isEmpty }
+        return false
+    }
+
+    static func writeError(_ s: String) {
+        FileHandle.standardError.write(Data(s.utf8))
+    }
+
+    static func writeOut(_ s: String) {
+        FileHandle.standardOutput.write(Data(s.utf8))
+    }
+
+    /// Writes `text` to `path`, or to standard output when `path` is nil or `-`.
+    static func deliver(_ text: String, to path: String?) throws {
+        guard let path, path != "-" else {
+            writeOut(text)
+            return
+        }
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw CLIError("cannot write \(path): \(error.localizedDescription). Check the folder exists and is writable.")
+        }
+    }
+}
