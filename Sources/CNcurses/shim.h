@@ -7,5 +7,38 @@
 #define NCURSES_WIDECHAR 1
 #endif
 #include <locale.h>
+#include <langinfo.h>
+#include <stdio.h>
+#include <string.h>
 #include <ncursesw/curses.h>
+
+/* Wrappers for what Swift cannot import: attribute macros, getmaxyx, and globals that
+   Swift 6 rejects as not concurrency-safe (stdscr, stdin, stdout). */
+
+static inline WINDOW *ls_stdscr(void) { return stdscr; }
+static inline int ls_rows(void) { int y, x; getmaxyx(stdscr, y, x); (void)x; return y; }
+static inline int ls_cols(void) { int y, x; getmaxyx(stdscr, y, x); (void)y; return x; }
+
+/* Starts curses on the process's own terminal; NULL (instead of exiting, as initscr does)
+   when the terminal type is unknown. */
+static inline SCREEN *ls_newterm(void) { return newterm(NULL, stdout, stdin); }
+
+static inline attr_t ls_a_normal(void) { return A_NORMAL; }
+static inline attr_t ls_a_bold(void) { return A_BOLD; }
+static inline attr_t ls_a_dim(void) { return A_DIM; }
+static inline attr_t ls_a_reverse(void) { return A_REVERSE; }
+static inline attr_t ls_a_underline(void) { return A_UNDERLINE; }
+
+/* Sets attributes and a colour pair for what is drawn next. */
+static inline int ls_set_style(attr_t attrs, short pair) { return attr_set(attrs, pair, NULL); }
+
+/* Draws a zero-terminated wide string at (y, x). */
+static inline int ls_put(int y, int x, const wchar_t *text) { return mvaddwstr(y, x, text); }
+
+/* Whether the locale's character set is UTF-8 (call after setlocale). */
+static inline int ls_locale_is_utf8(void) {
+    const char *cs = nl_langinfo(CODESET);
+    return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
 #endif

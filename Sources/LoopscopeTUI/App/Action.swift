@@ -1,0 +1,78 @@
+/// Everything that can change the player's state. `reduce` applies one action; the key map
+/// and the run loop produce them.
+public enum Action: Equatable, Sendable {
+    /// → : the next step.
+    case stepForward
+    /// ← : the previous step.
+    case stepBack
+    /// Home: the first step.
+    case first
+    /// End: the last step.
+    case last
+    /// space: play or pause.
+    case togglePlay
+    /// One beat of playback (sent by the run loop while playing).
+    case tick
+    /// + : play faster.
+    case faster
+    /// − : play slower.
+    case slower
+    /// ↑ : the lane above.
+    case selectPrevious
+    /// ↓ : the lane below.
+    case selectNext
+    /// Tab / n : the selected task's next event.
+    case nextEventOfSelected
+    /// Shift-Tab / N : the selected task's previous event.
+    case previousEventOfSelected
+    /// g : open the go-to prompt.
+    case openGoTo
+    /// A character typed into the go-to prompt.
+    case promptInput(Character)
+    case promptBackspace
+    case promptSubmit
+    /// Escape: close the prompt, help or a pending question's reveal.
+    case dismiss
+    /// z : zoom the time axis in (cycles back to the whole run after the closest zoom).
+    case zoomIn
+    /// Z : zoom out.
+    case zoomOut
+    /// f : hide or show finished tasks.
+    case toggleFinished
+    /// v : the next view.
+    case cycleView
+    /// 1 / 2 / 3 : a given view.
+    case setView(ViewKind)
+    /// PgUp / PgDn: scroll the current view by a page (negative: up).
+    case scrollPage(Int)
+    /// ? : help.
+    case toggleHelp
+    /// p : predict mode on or off.
+    case togglePredict
+    /// 1–9 while a question is asked: the chosen answer (0-based).
+    case answer(Int)
+    /// The terminal changed size.
+    case resize(TerminalSize)
+    /// q, Ctrl-C, SIGTERM.
+    case quit
+}
+
+/// The three ways to look at a run.
+public enum ViewKind: Int, Sendable, CaseIterable {
+    /// Lanes over a time axis.
+    case timeline = 0
+    /// A text sequence diagram.
+    case sequence
+    /// One line per step.
+    case breakdown
+
+    public var title: String {
+        switch self {
+        case .timeline: "timeline"
+        case .sequence: "sequence"
+        case .breakdown: "breakdown"
+        }
+    }
+
+    public var next: ViewKind { ViewKind(rawValue: (rawValue + 1) % 3)! }
+}

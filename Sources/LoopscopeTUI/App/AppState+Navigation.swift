@@ -1,0 +1,155 @@
+import LoopscopeRender
+import LoopscopeTimeline
+import LoopscopeTrace
+
+/// The moves `reduce` is made of: going to a step, following the cursor, selecting lanes.
+extension AppState {
+    /// Moves to `target` (clamped) and refreshes the loop state.
+    mutating func go(to target: Int) {
+        let clamped = min(max(0, target), max(0, stepCount - 1))
+        scrollOffset = 0
+        guard clamped != step else { return }
+        step = clamped
+        loop = timeline.state(atStep: step)
+    }
+
+    /// One step forward, or a predict question about it when predict mode asks one.
+    mutating func advance() {
+        guard predict.question == nil else { return }
+        let next = step + 1
+        guard next < stepCount else {
+            playing = false
+            if predict.enabled && predict.asked > 0 { predict.showSummary = true }
+            return
+        }
+        if predict.enabled, !predict.answeredSteps.contains(next),
+           let q = QuestionMaker.question(for: next, in: timeline, ascii: ascii) {
+            predict.question = q
+            playing = false
+            return
+        }
+        go(to: next)
+        if next + 1 >= stepCount && predict.enabled && predict.asked > 0 {
+            playing = false
+            predict.showSummary = true
+        }
+    }
+
+    /// Lays the time axis out again for the current width and zoom.
+    mutating func refreshAxis() {
+        let width = Layout.axisWidth(totalWidth: size.width)
+        axis = TimeAxis(timeline: timeline, width: width, zoom: AppState.zoomLevels[zoomIndex])
+    }
+
+    /// Scrolls the lanes pane so the current step's column and the selected lane show.
+    mutating func followCursor() {
+        let visible = Layout.axisWidth(totalWidth: size.width)
+        let column = axis.column(ofStep: step)
+        if axis.width <= visible {
+            axisStart = 0
+        } else {
+            let margin = max(1, visible / 8)
+            if column < axisStart + margin || column >= axisStart + visible - margin {
+                axisStart = column - visible / 3
+            }
+            axisStart = min(max(0, axisStart), axis.width - visible)
+        }
+        let lanes = visibleLanes
+        let rows = layout.laneRows
+        if let index = lanes.firstIndex(where: { $0.task == selectedTask }) {
+            if index < laneTop { laneTop = index }
+            if index >= laneTop + rows { laneTop = index - rows + 1 }
+        }
+        laneTop = min(max(0, laneTop), max(0, lanes.count - rows))
+    }
+
+    mutating func moveSelection(by delta: Int) {
+        let lanes = visibleLanes
+        guard !lanes.isEmpty else { return }
+        let index = lanes.firstIndex { $0.task == selectedTask } ?? 0
+        let next = min(max(0, index + delta), lanes.count - 1)
+        selectedTask = lanes[next].task
+    }
+
+    /// Goes to the selected task's next (or previous) step.
+    mutating func jumpToEventOfSelected(forward: Bool) {
+        guard selectedTask >= 0 else { return }
+        let steps = timeline.steps
+        var i = step + (forward ? 1 : -1)
+        while i >= 0 && i < steps.count {
+            if steps[i].task == selectedTask {
+                predict.question = nil
+                predict.reveal = nil
+                go(to: i)
+                return
+            }
+            i += forward ? 1 : -1
+        }
+        notice = "\(timeline.taskName(selectedTask, ascii: ascii)) has no \(forward ? "later" : "earlier") step"
+    }
+
+    /// Goes to a step (`42`: the 42nd) or a time (`1.5s`, `t1.5`, `1.5`).
+    mutating func goTo(_ text: String) {
+        let t = text.trimmingCharacters(in: " ")
+        guard !t.isEmpty else { return }
+        let isTime = t.hasPrefix("t") || t.hasSuffix("s") || t.contains(".")
+        let number = t.drop { $0 == "t" }.prefix { $0 != "s" }
+        if isTime {
+            guard let seconds = Double(number), seconds.isFinite else {
+                notice = "not a time: \(Sanitizer.line(t, ascii: ascii))"
+                return
+            }
+            let target = VirtualTime(seconds: seconds)
+            let steps = timeline.steps
+            var lo = 0, hi = steps.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if steps[mid].time < target { lo = mid + 1 } else { hi = mid }
+            }
+            predict.question = nil
+            go(to: min(lo, steps.count - 1))
+        } else {
+            guard let n = Int(number), n >= 1 else {
+                notice = "not a step number: \(Sanitizer.line(t, ascii: ascii))"
+                return
+            }
+            predict.question = nil
+            go(to: n - 1)
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        var s = Substring(self)
+        while s.first == set { s = s.dropFirst() }
+        while s.last == set { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+extension AppState {
+    /// The most events × lanes the sequence view draws; bigger runs get a note instead.
+    static let sequenceBudget = 4_000_000
+
+    /// Lays out the sequence diagram for the current width when the sequence view shows.
+    mutating func prepareSequence() {
+        guard view == .sequence else { return }
+        if let s = sequence, s.width == size.width { return }
+        let trace = timeline.trace
+        guard trace.events.count * (trace.tasks.count + 1) <= Self.sequenceBudget else {
+            sequence = nil
+            sequenceUnavailable = "too many events for the sequence view; try the timeline (1)"
+                + " or the breakdown (3)"
+            return
+        }
+        do {
+            let text = try SequenceDiagram.render(trace, options: ExportOptions(width: size.width, ascii: ascii))
+            sequence = SequenceText(text: text, width: size.width, trace: trace)
+            sequenceUnavailable = nil
+        } catch {
+            sequence = nil
+            sequenceUnavailable = "the sequence diagram needs a wider terminal"
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import LoopscopeTimeline
+import LoopscopeTrace
+
+/// Everything the player shows, as plain values: the run, the current step, the selection,
+/// the view and its scroll, the prompt, predict mode.
+///
+/// Change it only through `reduce(_:_:)`; draw it with `view(_:)`. It also caches what the
+/// view needs at the current step (the loop's state, the time axis), recomputed by `reduce`
+/// when the step, size or zoom changes, so drawing a frame never walks the whole run.
+///
+/// ```swift
+/// var state = AppState(timeline: Timeline(trace: trace), options: PlayerOptions(), size: .minimum)
+/// state = reduce(state, .stepForward)
+/// let grid = view(state)
+/// ```
+public struct AppState: Sendable {
+    public let timeline: Timeline
+    public let options: PlayerOptions
+    public internal(set) var size: TerminalSize
+    /// The current step (0-based).
+    public internal(set) var step: Int
+    /// The selected lane's task id (-1: none).
+    public internal(set) var selectedTask: Int32
+    public internal(set) var playing: Bool
+    /// Index into `PlayerOptions.speeds`.
+    public internal(set) var speedIndex: Int
+    public internal(set) var view: ViewKind
+    /// Index into `AppState.zoomLevels`.
+    public internal(set) var zoomIndex: Int
+    public internal(set) var hideFinished: Bool
+    public internal(set) var showHelp: Bool
+    /// The go-to prompt's text, or nil when it is closed.
+    public internal(set) var prompt: String?
+    /// A one-line notice (e.g. a go-to that found nothing), cleared by the next action.
+    public internal(set) var notice: String?
+    public internal(set) var predict: PredictState
+    /// Lines scrolled by PgUp/PgDn away from following the current step (sequence and
+    /// breakdown views), reset when the step changes.
+    public internal(set) var scrollOffset: Int
+    /// The first column of the time axis shown in the lanes pane.
+    public internal(set) var axisStart: Int
+    /// The first lane row shown.
+    public internal(set) var laneTop: Int
+    public internal(set) var quitRequested: Bool
+
+    /// The loop's state at `step`.
+    public internal(set) var loop: LoopState
+    /// The time axis laid out for the current width and zoom.
+    public internal(set) var axis: TimeAxis
+    /// The sequence diagram for the current width, laid out when the sequence view shows.
+    public internal(set) var sequence: SequenceText?
+    /// Why the sequence view has no diagram, when it has none.
+    public internal(set) var sequenceUnavailable: String?
+    /// The glyph set (ASCII when the option asks or the terminal cannot show Unicode).
+    public let glyphs: Glyphs
+
+    /// The zoom factors `z` cycles through.
+    public static let zoomLevels: [Double] = [1, 2, 4, 8, 16, 32]
+
+    public init(timeline: Timeline, options: PlayerOptions, size: TerminalSize, unicode: Bool = true) {
+        self.timeline = timeline
+        self.options = options
+        self.size = size
+        let last = max(0, timeline.steps.count - 1)
+        step = min(max(0, options.startStep), last)
+        selectedTask = timeline.lanes.first?.task ?? -1
+        playing = false
+        speedIndex = PlayerOptions.speeds.firstIndex { $0 >= options.stepsPerSecond }
+            ?? PlayerOptions.speeds.count - 1
+        view = options.view
+        zoomIndex = 0
+        hideFinished = false
+        showHelp = false
+        prompt = nil
+        notice = nil
+        predict = PredictState(enabled: options.predict)
+        scrollOffset = 0
+        axisStart = 0
+        laneTop = 0
+        quitRequested = false
+        glyphs = Glyphs.forASCII(options.ascii || !unicode)
+        loop = timeline.state(atStep: step)
+        axis = TimeAxis(timeline: timeline, width: 10)
+        sequence = nil
+        sequenceUnavailable = nil
+        refreshAxis()
+        prepareSequence()
+        followCursor()
+    }
+
+    /// Whether text must be kept to ASCII.
+    public var ascii: Bool { glyphs.isASCII }
+
+    /// The number of steps in the run.
+    public var stepCount: Int { timeline.steps.count }
+
+    /// Whether the terminal is big enough for the full screen.
+    public var fits: Bool {
+        size.width >= TerminalSize.minimum.width && size.height >= TerminalSize.minimum.height
+    }
+
+    /// The current playback speed in steps per second.
+    public var stepsPerSecond: Int { PlayerOptions.speeds[speedIndex] }
+
+    /// The screen's layout at the current size.
+    public var layout: Layout { Layout(size: size, laneCount: visibleLanes.count, view: view) }
+
+    /// The lanes shown, in order: every lane, or those not finished at the current step.
+    public var visibleLanes: [Lane] {
+        guard hideFinished else { return timeline.lanes }
+        return timeline.lanes.filter { lane in
+            let status = loop.tasks[safe: Int(lane.task)]?.state
+            return !(status?.isFinal ?? false) || lane.task == selectedTask
+        }
+    }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
+}

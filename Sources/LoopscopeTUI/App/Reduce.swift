@@ -1,0 +1,125 @@
+import LoopscopeTimeline
+import LoopscopeTrace
+
+/// Applies one action to the player's state. Pure: the same state and action always give
+/// the same result, and nothing outside the state is touched.
+///
+/// ```swift
+/// var s = AppState(timeline: timeline, options: PlayerOptions(), size: .minimum)
+/// s = reduce(s, .stepForward)   // s.step == 1
+/// ```
+public func reduce(_ state: AppState, _ action: Action) -> AppState {
+    var s = state
+    s.notice = nil
+    switch action {
+    case .stepForward:
+        s.predict.reveal = nil
+        s.advance()
+    case .tick:
+        guard s.playing else { break }
+        if s.step + 1 >= s.stepCount {
+            s.playing = false
+        } else {
+            s.predict.reveal = nil
+            s.advance()
+        }
+    case .stepBack:
+        s.predict.question = nil
+        s.predict.reveal = nil
+        s.go(to: s.step - 1)
+    case .first:
+        s.predict.question = nil
+        s.predict.reveal = nil
+        s.go(to: 0)
+    case .last:
+        s.predict.question = nil
+        s.predict.reveal = nil
+        s.playing = false
+        s.go(to: s.stepCount - 1)
+        if s.predict.enabled { s.predict.showSummary = true }
+    case .togglePlay:
+        if s.predict.question != nil { break }
+        if !s.playing && s.step + 1 >= s.stepCount { s.go(to: 0) }
+        s.playing.toggle()
+    case .faster:
+        s.speedIndex = min(s.speedIndex + 1, PlayerOptions.speeds.count - 1)
+    case .slower:
+        s.speedIndex = max(s.speedIndex - 1, 0)
+    case .selectPrevious:
+        s.moveSelection(by: -1)
+    case .selectNext:
+        s.moveSelection(by: 1)
+    case .nextEventOfSelected:
+        s.jumpToEventOfSelected(forward: true)
+    case .previousEventOfSelected:
+        s.jumpToEventOfSelected(forward: false)
+    case .openGoTo:
+        s.playing = false
+        s.prompt = ""
+    case .promptInput(let c):
+        if s.prompt != nil, (s.prompt?.count ?? 0) < 16 { s.prompt?.append(c) }
+    case .promptBackspace:
+        if let p = s.prompt, !p.isEmpty { s.prompt = String(p.dropLast()) }
+    case .promptSubmit:
+        if let text = s.prompt {
+            s.prompt = nil
+            s.goTo(text)
+        }
+    case .dismiss:
+        if s.prompt != nil {
+            s.prompt = nil
+        } else if s.showHelp {
+            s.showHelp = false
+        } else if s.predict.showSummary {
+            s.predict.showSummary = false
+        } else if let q = s.predict.question {
+            // Skip the question: take the step without scoring it.
+            s.predict.question = nil
+            s.predict.answeredSteps.insert(q.step)
+            s.go(to: q.step)
+        } else {
+            s.predict.reveal = nil
+        }
+    case .zoomIn:
+        s.zoomIndex = (s.zoomIndex + 1) % AppState.zoomLevels.count
+        s.refreshAxis()
+    case .zoomOut:
+        s.zoomIndex = max(0, s.zoomIndex - 1)
+        s.refreshAxis()
+    case .toggleFinished:
+        s.hideFinished.toggle()
+    case .cycleView:
+        s.view = s.view.next
+        s.scrollOffset = 0
+    case .setView(let v):
+        s.view = v
+        s.scrollOffset = 0
+    case .scrollPage(let pages):
+        s.scrollOffset += pages * max(1, s.layout.main.height - 2)
+    case .toggleHelp:
+        s.showHelp.toggle()
+    case .togglePredict:
+        s.predict.enabled.toggle()
+        s.predict.question = nil
+        s.predict.reveal = nil
+        s.predict.showSummary = false
+        s.notice = s.predict.enabled ? "predict mode on" : "predict mode off"
+    case .answer(let i):
+        guard let q = s.predict.question, i >= 0, i < q.choices.count else { break }
+        s.predict.question = nil
+        s.predict.answeredSteps.insert(q.step)
+        s.predict.asked += 1
+        if i == q.answer { s.predict.correct += 1 }
+        s.predict.reveal = Reveal(question: q, chosen: i)
+        s.go(to: q.step)
+    case .resize(let size):
+        s.size = size
+        s.refreshAxis()
+    case .quit:
+        s.playing = false
+        s.quitRequested = true
+    }
+    s.prepareSequence()
+    s.followCursor()
+    return s
+}

@@ -1,0 +1,176 @@
+import LoopscopeRender
+import LoopscopeTimeline
+import LoopscopeTrace
+
+/// Draws the lanes pane: a time ruler with the current step's marker, one row per visible
+/// task lane (the selected one pointed at), the event loop's row, and a legend.
+///
+/// Only the lanes and columns on screen are drawn: each lane's spans are found by binary
+/// search from the first column shown, so a frame costs the same for ten or ten thousand
+/// lanes.
+struct LanesPane {
+    let state: AppState
+    let rect: Rect
+
+    func draw(into grid: inout Grid) {
+        let g = state.glyphs
+        let lanes = state.visibleLanes
+        let zoom = AppState.zoomLevels[state.zoomIndex]
+        var note = zoom > 1 ? "zoom \(g.isASCII ? "x" : "×")\(Int(zoom))" : "whole run"
+        if state.hideFinished { note = "finished hidden \(g.isASCII ? "-" : "·") " + note }
+        let shown = "\(min(lanes.count, state.layout.laneRows)) of \(lanes.count) lanes"
+        grid.titleRule(rect, "Lanes (\(shown))", note: note, glyphs: g)
+        guard rect.height >= 4 else { return }
+        let labelWidth = Layout.laneLabelWidth(totalWidth: rect.width)
+        let axisX = rect.x + labelWidth + 1
+        let visible = min(Layout.axisWidth(totalWidth: rect.width), rect.maxX - axisX)
+        let cursor = state.axis.column(ofStep: state.step) - state.axisStart
+        drawRuler(into: &grid, y: rect.y + 1, x: axisX, width: visible, cursor: cursor)
+        let rows = state.layout.laneRows
+        let laneY = rect.y + 2
+        for (i, lane) in lanes.dropFirst(state.laneTop).prefix(rows).enumerated() {
+            drawLane(lane, into: &grid, y: laneY + i, labelWidth: labelWidth, x: axisX,
+                     width: visible, cursor: cursor)
+        }
+        let loopY = rect.maxY - 2
+        drawLoopRow(into: &grid, y: loopY, labelWidth: labelWidth, x: axisX, width: visible, cursor: cursor)
+        drawLegend(into: &grid, y: rect.maxY - 1)
+    }
+
+    private func drawRuler(into grid: inout Grid, y: Int, x: Int, width: Int, cursor: Int) {
+        let start = state.axisStart
+        var lastEnd = -1
+        grid.put("time (s)", x: rect.x + 1, y: y, role: .dim)
+        for tick in state.axis.ticks where tick.column >= start && tick.column < start + width {
+            let col = tick.column - start
+            let label = "\(tick.time)"
+            if col > lastEnd {
+                grid.put("\(state.glyphs.isASCII ? "|" : "╵")", x: x + col, y: y, role: .dim)
+                let used = grid.put(label, x: x + col + 1, y: y, role: .dim, maxWidth: width - col - 1)
+                lastEnd = col + used + 1
+            }
+        }
+        let lanes = LaneLook(ascii: state.ascii)
+        for b in state.axis.breaks where b >= start && b < start + width {
+            grid.put(String(lanes.glyph(.breakMarker)), x: x + b - start, y: y, role: .dim)
+        }
+        if cursor >= 0 && cursor < width {
+            grid.put(String(state.glyphs.cursor), x: x + cursor, y: y, role: .cursor)
+        }
+    }
+
+    private func drawLane(_ lane: Lane, into grid: inout Grid, y: Int, labelWidth: Int, x: Int,
+                          width: Int, cursor: Int) {
+        let selected = lane.task == state.selectedTask
+        let title = state.timeline.laneTitle(lane, ascii: state.ascii)
+        let pointer = selected ? String(state.glyphs.pointer) : " "
+        grid.put(pointer, x: rect.x, y: y, role: .selected)
+        grid.put(TextWidth.fit(title, labelWidth - 1, ellipsis: state.glyphs.ellipsis), x: rect.x + 1, y: y,
+                 role: selected ? .selected : laneRole(lane))
+        paintSpans(lane.spans, into: &grid, y: y, x: x, width: width)
+        paintCursor(into: &grid, y: y, x: x, width: width, cursor: cursor)
+    }
+
+    /// The role of a lane's name: its state at the current step.
+    private func laneRole(_ lane: Lane) -> StyleRole {
+        guard let s = state.loop.tasks[safe: Int(lane.task)]?.state else { return .dim }
+        return LaneLook(ascii: state.ascii).role(s)
+    }
+
+    /// Paints the spans overlapping the window; where several share a column the one with
+    /// the highest draw priority wins. End states show their glyph once, then blank.
+    private func paintSpans(_ spans: [StateSpan], into grid: inout Grid, y: Int, x: Int, width: Int) {
+        guard !spans.isEmpty else { return }
+        let axis = state.axis
+        let start = state.axisStart
+        let firstStep = axis.step(atColumn: start)
+        let lastStep = axis.step(atColumn: start + width - 1)
+        var lo = 0, hi = spans.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(spans[mid].endStep) <= firstStep { lo = mid + 1 } else { hi = mid }
+        }
+        let glyphs = LaneLook(ascii: state.ascii)
+        var priority = [Int](repeating: -1, count: width)
+        var i = lo
+        while i < spans.count && Int(spans[i].startStep) <= lastStep {
+            let span = spans[i]
+            let cols = axis.columns(of: span)
+            let p = span.state.drawPriority
+            for c in max(cols.lowerBound, start)..<min(cols.upperBound, start + width) {
+                let local = c - start
+                guard p > priority[local] else { continue }
+                priority[local] = p
+                if span.state.isFinal && c != cols.lowerBound {
+                    grid[x + local, y] = Cell(" ", .plain)
+                } else {
+                    grid[x + local, y] = Cell(glyphs.glyph(span.state), glyphs.role(span.state))
+                }
+            }
+            i += 1
+        }
+        // Break columns of compressed gaps, on lanes alive there (as `LaneCanvas` draws them).
+        for b in axis.breaks where b >= start && b < start + width && priority[b - start] >= 0 {
+            if grid[x + b - start, y].character != " " {
+                grid[x + b - start, y] = Cell(glyphs.glyph(.breakMarker), .dim)
+            }
+        }
+    }
+
+    private func paintCursor(into grid: inout Grid, y: Int, x: Int, width: Int, cursor: Int) {
+        guard cursor >= 0 && cursor < width else { return }
+        grid.paint(x: x + cursor, y: y, width: 1, role: .cursor)
+    }
+
+    private func drawLoopRow(into grid: inout Grid, y: Int, labelWidth: Int, x: Int, width: Int, cursor: Int) {
+        grid.put(TextWidth.fit("event loop", labelWidth - 1, ellipsis: state.glyphs.ellipsis),
+                 x: rect.x + 1, y: y, role: .heading)
+        let spans = state.timeline.loopSpans
+        let axis = state.axis
+        let start = state.axisStart
+        let glyphs = LaneLook(ascii: state.ascii)
+        if !spans.isEmpty {
+            let firstStep = axis.step(atColumn: start)
+            let lastStep = axis.step(atColumn: start + width - 1)
+            var lo = 0, hi = spans.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if Int(spans[mid].endStep) <= firstStep { lo = mid + 1 } else { hi = mid }
+            }
+            var priority = [Int](repeating: -1, count: width)
+            var i = lo
+            while i < spans.count && Int(spans[i].startStep) <= lastStep {
+                let span = spans[i]
+                let cols = axis.columns(steps: Int(span.startStep)..<Int(span.endStep))
+                let (ch, role, p): (Character, StyleRole, Int) = switch span.activity {
+                case .idle: (" ", .plain, 0)
+                case .running: (glyphs.glyph(LaneMark.running), .running, 2)
+                case .blocked: (glyphs.glyph(LaneMark.blocking), .blocked, 3)
+                }
+                for c in max(cols.lowerBound, start)..<min(cols.upperBound, start + width) where p > priority[c - start] {
+                    priority[c - start] = p
+                    grid[x + c - start, y] = Cell(ch, role)
+                }
+                i += 1
+            }
+        }
+        paintCursor(into: &grid, y: y, x: x, width: width, cursor: cursor)
+    }
+
+    private func drawLegend(into grid: inout Grid, y: Int) {
+        let glyphs = LaneLook(ascii: state.ascii)
+        var x = rect.x + 1
+        for (mark, name) in glyphs.legend {
+            let w = 1 + 1 + TextWidth.columns(name) + 2
+            guard x + w <= rect.maxX else { break }
+            grid.put(String(glyphs.glyph(mark)), x: x, y: y, role: glyphs.role(mark))
+            grid.put(name, x: x + 2, y: y, role: .dim)
+            x += w
+        }
+        let marker = "\(state.glyphs.cursor) now"
+        if x + TextWidth.columns(marker) <= rect.maxX {
+            grid.put(String(state.glyphs.cursor), x: x, y: y, role: .cursor)
+            grid.put("now", x: x + 2, y: y, role: .dim)
+        }
+    }
+}

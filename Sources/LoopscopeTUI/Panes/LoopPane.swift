@@ -1,0 +1,72 @@
+import LoopscopeTimeline
+import LoopscopeTrace
+
+/// Draws the loop pane: the running task, the ready queue front first, pending timers with
+/// their deadlines, and the tasks that have finished (newest last).
+struct LoopPane {
+    let state: AppState
+    let rect: Rect
+
+    func draw(into grid: inout Grid) {
+        let g = state.glyphs
+        let tl = state.timeline
+        let loop = state.loop
+        grid.titleRule(rect, "Loop", note: "t=\(loop.time.formatted(decimals: 3))", glyphs: g)
+        let width = rect.width - 1
+        let rows = rect.height - 1
+        guard rows > 0, width > 10 else { return }
+        let labelWidth = 9
+        let running = loop.running >= 0 ? tl.taskName(loop.running, ascii: state.ascii) : "nothing"
+        let queue = loop.readyQueue.prefix(60).map { entry in
+            entry.kind == .taskStep ? tl.taskName(entry.task, ascii: state.ascii) : tl.describe(entry, ascii: state.ascii)
+        }
+        let timers = loop.timers.prefix(60).map { timer in
+            let owner = timer.task >= 0 ? tl.taskName(timer.task, ascii: state.ascii) : "timer"
+            let purpose = timer.purpose == .sleep ? "" : " (\(timer.purpose))"
+            return "\(owner) at \(timer.deadline)s\(purpose)"
+        }
+        let finished = loop.finished.suffix(12).map { f in
+            "\(tl.taskName(f.task, ascii: state.ascii)) \(LaneLook(ascii: state.ascii).glyph(f.outcome))"
+        }
+        let finishedNote = loop.finished.count > 12 ? "\(loop.finished.count) finished: " : ""
+        var sections: [(String, [String], StyleRole, String)] = [
+            ("running", [running], loop.running >= 0 ? .running : .dim, ""),
+            ("ready", queue.isEmpty ? ["empty"] : queue, queue.isEmpty ? .dim : .ready, ""),
+            ("timers", timers.isEmpty ? ["none"] : timers, timers.isEmpty ? .dim : .waiting, ""),
+            ("finished", finished.isEmpty ? ["none"] : finished, finished.isEmpty ? .dim : .done, finishedNote),
+        ]
+        if rows < sections.count { sections = Array(sections.prefix(rows)) }
+        // One row per section, extra rows to the ready queue, then timers, then finished.
+        var budget = sections.map { _ in 1 }
+        var spare = rows - sections.count
+        for i in [1, 2, 3] where i < sections.count {
+            let need = wrapped(sections[i], width: width - labelWidth).count - 1
+            let give = min(spare, max(0, need))
+            budget[i] += give
+            spare -= give
+        }
+        var y = rect.y + 1
+        for (i, section) in sections.enumerated() {
+            grid.put(section.0, x: rect.x + 1, y: y, role: .heading)
+            var lines = wrapped(section, width: width - labelWidth)
+            if lines.count > budget[i] {
+                lines = Array(lines.prefix(budget[i]))
+                let more = "\(g.ellipsis)more"
+                if let last = lines.last {
+                    lines[lines.count - 1] = TextWidth.fit(last, width - labelWidth - TextWidth.columns(more) - 1,
+                                                           ellipsis: "") + " " + more
+                }
+            }
+            for line in lines {
+                grid.put(line, x: rect.x + 1 + labelWidth, y: y, role: section.2, maxWidth: width - labelWidth)
+                y += 1
+            }
+        }
+    }
+
+    /// A section's items joined with commas and wrapped to `width`.
+    private func wrapped(_ section: (String, [String], StyleRole, String), width: Int) -> [String] {
+        let text = section.3 + section.1.prefix(50).joined(separator: ", ")
+        return TextWrap.lines(text, width: max(1, width), ellipsis: state.glyphs.ellipsis)
+    }
+}

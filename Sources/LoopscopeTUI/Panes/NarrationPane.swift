@@ -1,0 +1,32 @@
+import LoopscopeRender
+import LoopscopeTimeline
+
+/// Draws the narration pane: the breakdown text of the current step (`Narration`), or in
+/// predict mode the verdict on the last answer followed by that text.
+struct NarrationPane {
+    let state: AppState
+    let rect: Rect
+
+    func draw(into grid: inout Grid) {
+        let title = "Step \(state.step + 1): \(state.timeline.headline(ofStep: state.step, ascii: state.ascii, quoteWidth: 20))"
+        grid.titleRule(rect, title, glyphs: state.glyphs)
+        let width = rect.width - 1
+        var y = rect.y + 1
+        if let reveal = state.predict.reveal, reveal.question.step == state.step {
+            let q = reveal.question
+            let verdict = reveal.isCorrect
+                ? "Right: \(q.choices[q.answer])"
+                : "Not quite: you chose \(q.choices[reveal.chosen]); it was \(q.choices[q.answer])"
+            for line in TextWrap.lines(verdict, width: width, ellipsis: state.glyphs.ellipsis).prefix(2) {
+                grid.put(line, x: rect.x + 1, y: y, role: reveal.isCorrect ? .good : .bad, maxWidth: width)
+                y += 1
+            }
+        }
+        let text = Narration.text(for: state.step, in: state.timeline, ascii: state.ascii, width: width)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard y < rect.maxY else { break }
+            grid.put(line, x: rect.x + 1, y: y, role: .plain, maxWidth: width)
+            y += 1
+        }
+    }
+}

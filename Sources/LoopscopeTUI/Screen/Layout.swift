@@ -1,0 +1,73 @@
+/// Where each pane goes for a terminal size.
+///
+/// Top to bottom: the status line; the main pane (lanes, sequence diagram or breakdown
+/// list); source beside the loop; narration beside the output; the key bar. Each pane's
+/// rectangle includes its one-row title rule. The lanes pane takes what its lanes need, up
+/// to about half the rows; the sequence and breakdown views take half the rows. Wider
+/// terminals give the left panes (source, narration) the larger share.
+///
+/// ```
+/// status ──────────────────────────────
+/// ─ Lanes ─────────────────────────────
+///   ruler, lanes, loop, legend
+/// ─ Source ───────────┬─ Loop ─────────
+/// ─ Narration ────────┼─ Output ───────
+/// keys ────────────────────────────────
+/// ```
+///
+/// It does not check the minimum size; the view shows a "terminal too small" screen first.
+public struct Layout: Equatable, Sendable {
+    public var status: Rect
+    public var main: Rect
+    public var source: Rect
+    public var loop: Rect
+    public var narration: Rect
+    public var output: Rect
+    public var keys: Rect
+
+    /// Rows of the lanes pane that are not lanes: title rule, ruler, loop row, legend.
+    public static let laneChrome = 4
+
+    public init(size: TerminalSize, laneCount: Int, view: ViewKind) {
+        let w = size.width, h = size.height
+        status = Rect(x: 0, y: 0, width: w, height: 1)
+        keys = Rect(x: 0, y: h - 1, width: w, height: 1)
+        let body = max(0, h - 2)
+        // The two lower bands need at least 6 and 5 rows (title + content).
+        let lowerMin = 11
+        let mainMax = max(4, max(body - lowerMin, body * 9 / 20))
+        let mainHeight: Int
+        switch view {
+        case .timeline:
+            mainHeight = min(mainMax, max(Self.laneChrome + 1, laneCount + Self.laneChrome))
+        case .sequence, .breakdown:
+            mainHeight = min(mainMax, max(Self.laneChrome + 1, body / 2))
+        }
+        main = Rect(x: 0, y: 1, width: w, height: mainHeight)
+        let lower = max(0, body - mainHeight)
+        let sourceHeight = (lower * 11 + 10) / 20
+        let narrationHeight = lower - sourceHeight
+        let leftWidth = w >= 120 ? w * 11 / 20 : w * 11 / 20
+        let rightX = leftWidth + 1
+        let rightWidth = max(0, w - rightX)
+        let sourceY = main.maxY
+        source = Rect(x: 0, y: sourceY, width: leftWidth, height: sourceHeight)
+        loop = Rect(x: rightX, y: sourceY, width: rightWidth, height: sourceHeight)
+        let narrationY = sourceY + sourceHeight
+        narration = Rect(x: 0, y: narrationY, width: leftWidth, height: narrationHeight)
+        output = Rect(x: rightX, y: narrationY, width: rightWidth, height: narrationHeight)
+    }
+
+    /// Columns of lane names at the left of the lanes pane.
+    public static func laneLabelWidth(totalWidth: Int) -> Int {
+        min(28, max(14, totalWidth / 5))
+    }
+
+    /// Columns of the time axis shown beside the lane names.
+    public static func axisWidth(totalWidth: Int) -> Int {
+        max(8, totalWidth - laneLabelWidth(totalWidth: totalWidth) - 1)
+    }
+
+    /// How many lanes the lanes pane shows at once.
+    public var laneRows: Int { max(1, main.height - Self.laneChrome) }
+}

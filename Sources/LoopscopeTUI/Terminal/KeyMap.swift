@@ -1,0 +1,81 @@
+/// Turns terminal events into actions, depending on what the screen shows: the help takes
+/// any key to close, the go-to prompt takes typing, a predict question takes 1–9.
+///
+/// | key | action |
+/// |---|---|
+/// | → ← Home End | step, first, last |
+/// | space + − | play/pause, speed |
+/// | ↑ ↓ | select a lane |
+/// | Tab n / Shift-Tab N | the selected task's next / previous step |
+/// | g | go to a step or time |
+/// | z Z | zoom in / out |
+/// | f | hide finished tasks |
+/// | v 1 2 3 | views |
+/// | PgUp PgDn | scroll the view |
+/// | p | predict mode |
+/// | ? | help |
+/// | q Ctrl-C | quit |
+public enum KeyMap {
+    public static func action(for event: InputEvent, in state: AppState) -> Action? {
+        switch event {
+        case .resize(let size): return .resize(size)
+        case .interrupt, .terminate: return .quit
+        case .key(let key): return action(for: key, in: state)
+        }
+    }
+
+    static func action(for key: Key, in state: AppState) -> Action? {
+        if case .ctrl("c") = key { return .quit }
+        if state.showHelp {
+            return key == .char("q") ? .quit : .dismiss
+        }
+        if state.prompt != nil {
+            switch key {
+            case .enter: return .promptSubmit
+            case .escape: return .dismiss
+            case .backspace: return .promptBackspace
+            case .char(let c) where c.isNumber || c == "." || c == "s" || c == "t":
+                return .promptInput(c)
+            default: return nil
+            }
+        }
+        if let q = state.predict.question, case .char(let c) = key, let d = c.wholeNumberValue,
+           d >= 1, d <= q.choices.count {
+            return .answer(d - 1)
+        }
+        if state.predict.question != nil, state.fits {
+            switch key {
+            case .right, .char(" "), .end, .tab, .char("n"), .char("g"): return nil
+            default: break
+            }
+        }
+        switch key {
+        case .right, .char("l"): return .stepForward
+        case .left, .char("h"): return .stepBack
+        case .home: return .first
+        case .end: return .last
+        case .char(" "): return .togglePlay
+        case .char("+"), .char("="): return .faster
+        case .char("-"), .char("_"): return .slower
+        case .up, .char("k"): return .selectPrevious
+        case .down, .char("j"): return .selectNext
+        case .tab, .char("n"): return .nextEventOfSelected
+        case .backTab, .char("N"): return .previousEventOfSelected
+        case .char("g"): return .openGoTo
+        case .char("z"): return .zoomIn
+        case .char("Z"): return .zoomOut
+        case .char("f"): return .toggleFinished
+        case .char("v"): return .cycleView
+        case .char("1"): return .setView(.timeline)
+        case .char("2"): return .setView(.sequence)
+        case .char("3"): return .setView(.breakdown)
+        case .pageUp: return .scrollPage(-1)
+        case .pageDown: return .scrollPage(1)
+        case .char("p"): return .togglePredict
+        case .char("?"): return .toggleHelp
+        case .escape: return .dismiss
+        case .char("q"), .char("Q"): return .quit
+        default: return nil
+        }
+    }
+}
