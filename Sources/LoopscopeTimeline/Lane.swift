@@ -51,13 +51,14 @@ public struct Lane: Sendable, Equatable {
 /// which says on what and where; `blocked` for blocking spans; the `scheduled` event for
 /// ready spans). Spans are never empty: `startStep < endStep`.
 public struct StateSpan: Sendable, Equatable {
-    public var state: LaneState
-    public var startStep: Int32
-    public var endStep: Int32
+    // Fields ordered widest first, so a span packs into 32 bytes.
     public var startTime: VirtualTime
     public var endTime: VirtualTime
+    public var startStep: Int32
+    public var endStep: Int32
     /// Index into `Trace.events` of the event that began the span.
     public var event: Int32
+    public var state: LaneState
 
     public init(state: LaneState, startStep: Int32, endStep: Int32, startTime: VirtualTime,
                 endTime: VirtualTime, event: Int32) {

@@ -12,7 +12,9 @@ import LoopscopeTrace
 /// ```
 ///
 /// It does not hold text: names, labels and output lines are looked up through the
-/// `Timeline` (`describe(_:)`, `outputLines`), so a state stays small.
+/// `Timeline` (`describe(_:)`, `outputLines`), so a state stays small. Task statuses are
+/// looked up on demand (`status(ofTask:)`, `tasks`) from the timeline's lanes, which the
+/// state shares rather than copies.
 public struct LoopState: Sendable, Equatable {
     public var step: Int
     public var time: VirtualTime
@@ -26,12 +28,15 @@ public struct LoopState: Sendable, Equatable {
     public var finished: [FinishedTask]
     /// How many lines have been printed so far (`Timeline.output[..<outputCount]`).
     public var outputCount: Int
-    /// Every task's status, indexed by task id (`Trace.tasks`).
-    public var tasks: [TaskStatus]
 
-    public init(step: Int, time: VirtualTime, running: Int32, readyQueue: [ReadyEntry],
-                timers: [PendingTimer], finished: [FinishedTask], outputCount: Int,
-                tasks: [TaskStatus]) {
+    /// Shared with the timeline, for `status(ofTask:)`.
+    let lanes: [Lane]
+    let laneIndex: [Int32]
+    let events: [TraceEvent]
+
+    init(step: Int, time: VirtualTime, running: Int32, readyQueue: [ReadyEntry],
+         timers: [PendingTimer], finished: [FinishedTask], outputCount: Int,
+         lanes: [Lane], laneIndex: [Int32], events: [TraceEvent]) {
         self.step = step
         self.time = time
         self.running = running
@@ -39,7 +44,36 @@ public struct LoopState: Sendable, Equatable {
         self.timers = timers
         self.finished = finished
         self.outputCount = outputCount
-        self.tasks = tasks
+        self.lanes = lanes
+        self.laneIndex = laneIndex
+        self.events = events
+    }
+
+    /// Where one task stands at this step (O(log spans)).
+    public func status(ofTask task: Int32) -> TaskStatus {
+        guard task >= 0, Int(task) < laneIndex.count else {
+            return TaskStatus(state: nil, since: -1, event: -1, site: -1)
+        }
+        let lane = lanes[Int(laneIndex[Int(task)])]
+        guard let k = lane.spanIndex(atStep: step) else {
+            return TaskStatus(state: nil, since: -1, event: -1, site: -1)
+        }
+        let span = lane.spans[k]
+        let site = span.state == .suspended ? events[Int(span.event)].site : -1
+        return TaskStatus(state: span.state, since: span.startStep, event: span.event, site: site)
+    }
+
+    /// Every task's status, indexed by task id (`Trace.tasks`). Computed on each use: for
+    /// a few tasks of a large run, prefer `status(ofTask:)`.
+    public var tasks: [TaskStatus] {
+        (0..<Int32(laneIndex.count)).map { status(ofTask: $0) }
+    }
+
+    /// Two states are equal when everything they show is equal.
+    public static func == (a: LoopState, b: LoopState) -> Bool {
+        a.step == b.step && a.time == b.time && a.running == b.running && a.readyQueue == b.readyQueue
+            && a.timers == b.timers && a.finished == b.finished && a.outputCount == b.outputCount
+            && a.tasks == b.tasks
     }
 }
 

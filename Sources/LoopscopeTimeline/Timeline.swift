@@ -13,8 +13,8 @@ import LoopscopeTrace
 ///
 /// Building is one pass over the events (linear, arrays only). `state(atStep:)` replays the
 /// loop's bookkeeping from the nearest stored snapshot, so it costs a few hundred events at
-/// most plus the size of the queue and timer heap; task states come from the spans by binary
-/// search.
+/// most plus the size of the queue and timer heap; a task's status comes from its spans by binary
+/// search, on demand (`LoopState.status(ofTask:)`).
 ///
 /// What it does *not* do:
 /// - It does not check the trace: events naming unknown tasks are skipped, out-of-order
@@ -90,10 +90,8 @@ public struct Timeline: Sendable {
     /// steps gives an empty state at step 0.
     public func state(atStep step: Int) -> LoopState {
         guard !steps.isEmpty else {
-            return LoopState(step: 0, time: .zero, running: -1, readyQueue: [], timers: [],
-                             finished: [], outputCount: 0,
-                             tasks: Array(repeating: TaskStatus(state: nil, since: -1, event: -1, site: -1),
-                                          count: trace.tasks.count))
+            return LoopState(step: 0, time: .zero, running: -1, readyQueue: [], timers: [], finished: [],
+                             outputCount: 0, lanes: lanes, laneIndex: laneIndex, events: trace.events)
         }
         let s = min(max(step, 0), steps.count - 1)
         let end = events(ofStep: s).upperBound
@@ -105,22 +103,10 @@ public struct Timeline: Sendable {
         }
         let finishedCount = countPrefix(finishes.count) { Int(finishes[$0].step) <= s }
         let outputCount = countPrefix(output.count) { Int(output[$0].step) <= s }
-        var tasks = [TaskStatus]()
-        tasks.reserveCapacity(trace.tasks.count)
-        for id in 0..<trace.tasks.count {
-            let lane = lanes[Int(laneIndex[id])]
-            if let k = lane.spanIndex(atStep: s) {
-                let span = lane.spans[k]
-                let site = span.state == .suspended ? events[Int(span.event)].site : -1
-                tasks.append(TaskStatus(state: span.state, since: span.startStep, event: span.event, site: site))
-            } else {
-                tasks.append(TaskStatus(state: nil, since: -1, event: -1, site: -1))
-            }
-        }
         return LoopState(step: s, time: steps[s].time, running: replay.running,
                          readyQueue: Array(replay.readyQueue), timers: replay.sortedTimers(),
                          finished: Array(finishes[..<finishedCount]), outputCount: outputCount,
-                         tasks: tasks)
+                         lanes: lanes, laneIndex: laneIndex, events: events)
     }
 
     /// The text of the first `count` printed lines (raw: sanitize before showing).

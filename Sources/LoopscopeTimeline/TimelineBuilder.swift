@@ -15,14 +15,18 @@ struct TimelineBuilder {
     private(set) var finishes: [FinishedTask] = []
     private(set) var snapshots: [LoopReplay] = []
 
-    /// Closed spans per task id.
-    private var spans: [[StateSpan]]
+    /// Closed spans of every task, in the order they closed, with their task ids (grouped
+    /// by lane at the end: one flat array is cheaper to grow than ten thousand).
+    private var closed: [StateSpan] = []
+    private var closedTask: [Int32] = []
     /// The span in progress per task id (`event == -1`: the task has not appeared yet).
     private var open: [StateSpan]
     /// Task ids in the order they first appeared.
     private var order: [Int32] = []
     /// Tasks blocking the loop, with the time their block ends.
     private var blocking: [(task: Int32, end: VirtualTime, event: Int32)] = []
+    /// The earliest `end` in `blocking` (checked at every step, so kept at hand).
+    private var firstBlockEnd = VirtualTime(nanoseconds: .max)
     private var loopOpen: LoopSpan
     private var replay = LoopReplay()
     private var now = VirtualTime.zero
@@ -32,7 +36,6 @@ struct TimelineBuilder {
         self.trace = trace
         let n = trace.tasks.count
         isThread = trace.tasks.map { $0.kind == .thread }
-        spans = Array(repeating: [], count: n)
         open = Array(repeating: StateSpan(state: .created, startStep: 0, endStep: 0, startTime: .zero,
                                           endTime: .zero, event: -1), count: n)
         loopOpen = LoopSpan(activity: .idle, startStep: 0, endStep: 0, startTime: .zero, endTime: .zero)
@@ -41,6 +44,8 @@ struct TimelineBuilder {
     mutating func run() {
         let events = trace.events
         steps.reserveCapacity(events.count / 2 + 1)
+        closed.reserveCapacity(events.count / 2 + 1)
+        closedTask.reserveCapacity(events.count / 2 + 1)
         snapshots.append(replay.compacted())
         for index in events.indices {
             let e = events[index]
@@ -48,7 +53,7 @@ struct TimelineBuilder {
             if Step.isStep(e.kind) {
                 maybeSnapshot(before: index)
                 steps.append(Step(event: Int32(index), task: e.task, kind: e.kind, time: now))
-                if !blocking.isEmpty { endBlocks(at: now) }
+                if now >= firstBlockEnd { endBlocks(at: now) }
             }
             let step = Int32(max(steps.count - 1, 0))
             replay.apply(e, index: index, isThread: isThread)
@@ -88,7 +93,9 @@ struct TimelineBuilder {
                 enter(t, .thread, step: step, event: index)
             } else {
                 enter(t, .blocking, step: step, event: index, fresh: true)
-                blocking.append((t, e.time + VirtualTime(nanoseconds: max(0, e.value)), index))
+                let end = e.time + VirtualTime(nanoseconds: max(0, e.value))
+                blocking.append((t, end, index))
+                if end < firstBlockEnd { firstBlockEnd = end }
             }
         case .printed:
             output.append(OutputLine(event: index, step: step, time: now, task: t,
@@ -104,6 +111,7 @@ struct TimelineBuilder {
         let due = blocking.filter { $0.end <= time }
         guard !due.isEmpty else { return }
         blocking.removeAll { $0.end <= time }
+        firstBlockEnd = blocking.map(\.end).min() ?? VirtualTime(nanoseconds: .max)
         for b in due {
             let o = open[Int(b.task)]
             if o.state == .blocking && o.event == b.event {
@@ -126,7 +134,8 @@ struct TimelineBuilder {
             if o.startStep < step {
                 o.endStep = step
                 o.endTime = start
-                spans[i].append(o)
+                closed.append(o)
+                closedTask.append(t)
             }
         }
         o = StateSpan(state: state, startStep: step, endStep: step, startTime: start, endTime: start,
@@ -161,7 +170,8 @@ struct TimelineBuilder {
             var o = open[i]
             o.endStep = end
             o.endTime = now
-            spans[i].append(o)
+            closed.append(o)
+            closedTask.append(Int32(i))
         }
         if loopOpen.startStep < end {
             loopOpen.endStep = end
@@ -172,7 +182,16 @@ struct TimelineBuilder {
 
     /// Lanes in order of first appearance, then the tasks that never appeared.
     func finishedLanes() -> [Lane] {
-        laneOrder().map { t in
+        var count = [Int](repeating: 0, count: trace.tasks.count)
+        for t in closedTask { count[Int(t)] += 1 }
+        var spans = count.map { n -> [StateSpan] in
+            var a: [StateSpan] = []
+            a.reserveCapacity(n)
+            return a
+        }
+        // Each task's spans closed in step order, so appending in closing order sorts them.
+        for (span, t) in zip(closed, closedTask) { spans[Int(t)].append(span) }
+        return laneOrder().map { t in
             let s = spans[Int(t)]
             return Lane(task: t, kind: trace.tasks[Int(t)].kind,
                         firstStep: s.first.map { Int($0.startStep) } ?? steps.count, spans: s)

@@ -51,24 +51,30 @@ public enum LaneRenderer {
         let canvas = LaneCanvas(timeline: timeline, axis: axis)
         let style = LaneStyle(glyphs: glyphs, color: options.color)
 
-        var lines: [String] = []
+        var out: [UInt8] = []
+        out.reserveCapacity((timeline.lanes.count + 8) * (width + 8) * (ascii && !options.color ? 1 : 3))
         if options.title {
-            lines.append(TextWidth.fit(titleLine(timeline.trace.program, ascii: ascii), width,
-                                       ellipsis: glyphs.ellipsis))
+            out.appendLine(TextWidth.fit(titleLine(timeline.trace.program, ascii: ascii), width,
+                                         ellipsis: glyphs.ellipsis))
         }
         let margin = String(repeating: " ", count: labelWidth + 1)
-        lines.append(style.trimmed(margin + tickLabels(axis)))
-        lines.append(TextWidth.pad("time (s)", labelWidth) + " " + style.ruler(axis))
+        out.appendLine(margin + tickLabels(axis))
+        out.appendLine(TextWidth.pad("time (s)", labelWidth) + " " + style.ruler(axis))
         for (row, title) in titles.enumerated() {
-            let label = TextWidth.pad(TextWidth.fit(title, labelWidth, ellipsis: glyphs.ellipsis), labelWidth)
-            lines.append(style.trimmed(label + " " + style.draw(canvas.row(row))))
+            let start = out.count
+            out += TextWidth.pad(TextWidth.fit(title, labelWidth, ellipsis: glyphs.ellipsis), labelWidth).utf8
+            out.append(UInt8(ascii: " "))
+            style.draw(canvas.row(row), into: &out)
+            out.endLine(from: start)
         }
         if options.legend {
-            lines.append("")
-            lines += legend(canvas.marksUsed, axis: axis, steps: timeline.steps.count, width: width,
-                            style: style)
+            out.appendLine("")
+            for line in legend(canvas.marksUsed, axis: axis, steps: timeline.steps.count, width: width,
+                               style: style) {
+                out.appendLine(line)
+            }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func titleLine(_ program: ProgramInfo, ascii: Bool) -> String {

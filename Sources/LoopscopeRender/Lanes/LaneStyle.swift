@@ -1,29 +1,40 @@
 import LoopscopeTimeline
 import LoopscopeTrace
 
-/// Turns lane marks into text: glyphs, and ANSI colour when asked.
+/// Turns lane marks into UTF-8 text: glyphs, and ANSI colour when asked.
 ///
-/// Internal to the lane renderers. Colour sequences take no columns; each coloured run ends
-/// with a reset, so a line never leaks colour into the next.
+/// Internal to the lane renderers, which write whole charts into one byte buffer (a chart
+/// of ten thousand lanes is millions of cells). Colour sequences take no columns; each
+/// coloured run ends with a reset, so a line never leaks colour into the next.
 struct LaneStyle {
     let glyphs: LaneGlyphs
     let color: Bool
+    /// UTF-8 of each mark's glyph, and of its colour sequence (empty for none).
+    private let glyphBytes: [[UInt8]]
+    private let sgrBytes: [[UInt8]]
+    private static let reset = Array("\u{1B}[0m".utf8)
 
-    /// A row of marks as text, colouring runs of one mark together.
-    func draw(_ row: ArraySlice<LaneMark>) -> String {
-        var out = ""
-        out.reserveCapacity(row.count * (glyphs.isASCII ? 1 : 3))
+    init(glyphs: LaneGlyphs, color: Bool) {
+        self.glyphs = glyphs
+        self.color = color
+        glyphBytes = LaneMark.allCases.map { Array(glyphs.glyph($0).utf8) }
+        sgrBytes = LaneMark.allCases.map { LaneGlyphs.sgr($0).map { Array("\u{1B}[\($0)m".utf8) } ?? [] }
+    }
+
+    /// Appends a row of marks, colouring runs of one mark together.
+    func draw(_ row: ArraySlice<LaneMark>, into out: inout [UInt8]) {
         var current: LaneMark? = nil
         for mark in row {
+            let m = Int(mark.rawValue)
             if color && mark != current {
-                if let c = current, LaneGlyphs.sgr(c) != nil { out += "\u{1B}[0m" }
-                if let sgr = LaneGlyphs.sgr(mark) { out += "\u{1B}[" + sgr + "m" }
+                if let c = current, !sgrBytes[Int(c.rawValue)].isEmpty { out += Self.reset }
+                out += sgrBytes[m]
                 current = mark
             }
-            out += glyphs.marks[Int(mark.rawValue)]
+            let g = glyphBytes[m]
+            if g.count == 1 { out.append(g[0]) } else { out += g }
         }
-        if color, let c = current, LaneGlyphs.sgr(c) != nil { out += "\u{1B}[0m" }
-        return out
+        if color, let c = current, !sgrBytes[Int(c.rawValue)].isEmpty { out += Self.reset }
     }
 
     /// `count` copies of a mark's glyph, coloured if asked.
@@ -41,11 +52,19 @@ struct LaneStyle {
         let text = cells.joined()
         return color ? "\u{1B}[2m" + text + "\u{1B}[0m" : text
     }
+}
 
-    /// Drops trailing blanks.
-    func trimmed(_ s: String) -> String {
-        var t = Substring(s)
-        while t.last == " " { t = t.dropLast() }
-        return String(t)
+extension Array where Element == UInt8 {
+    /// Appends a line of text and a newline, without the line's trailing blanks.
+    mutating func appendLine(_ s: some StringProtocol) {
+        let start = count
+        append(contentsOf: s.utf8)
+        endLine(from: start)
+    }
+
+    /// Drops trailing blanks written since `start` and ends the line.
+    mutating func endLine(from start: Int) {
+        while count > start && last == UInt8(ascii: " ") { removeLast() }
+        append(UInt8(ascii: "\n"))
     }
 }
