@@ -31,3 +31,12 @@ struct TraceJSONLRoundTripTests {
         #expect(lines.contains(#"{"t":1,"kind":"printed","task":1,"stream":"stdout","text":"awake","at":"0:1"}"#))
     }
 }
+
+@Suite("JSON Lines spelling")
+struct TraceJSONLSpellingTests {
+    @Test func everyFieldKeyLiteralSpellsItsName() {
+        for field in Field.allCases {
+            #expect(field.separatedKey.description == ",\"\(field)\":")
+        }
+    }
+}

@@ -73,6 +73,27 @@ struct ByteScanner {
 
     // MARK: Strings
 
+    /// Eight bytes from `i` (which must leave eight bytes), first byte lowest.
+    @inline(__always)
+    func load8(_ i: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(buf.baseAddress.unsafelyUnwrapped + i).loadUnaligned(as: UInt64.self))
+    }
+
+    /// A mask whose lowest set bit is the high bit of the first byte of `v` that is `"`,
+    /// `\` or a control character (below 0x20), or 0 when there is none. Bits above the
+    /// lowest may be wrong; only the first special byte is meant.
+    @inline(__always)
+    static func quoteBackslashControl(_ v: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let q = v ^ (ones &* 0x22)
+        let b = v ^ (ones &* 0x5C)
+        let zeroQ = (q &- ones) & ~q
+        let zeroB = (b &- ones) & ~b
+        let control = (v &- ones &* 0x20) & ~v
+        return (zeroQ | zeroB | control) & highs
+    }
+
     /// Reads a JSON string at `pos` (which must be `"`); `what` names it for messages.
     mutating func readString(_ what: @autoclosure () -> String) throws(TraceFormatError) -> String {
         guard current == UInt8(ascii: "\"") else { throw error("expected \(what()) in quotes, found \(found)") }
@@ -80,6 +101,14 @@ struct ByteScanner {
         pos += 1
         let start = pos
         var ascii = true
+        // Eight bytes at a time while none is a quote, backslash or control character.
+        while pos + 8 <= buf.count {
+            let v = load8(pos)
+            if v & 0x8080_8080_8080_8080 != 0 { ascii = false }
+            let special = Self.quoteBackslashControl(v)
+            if special != 0 { pos += special.trailingZeroBitCount >> 3; break }
+            pos += 8
+        }
         while pos < buf.count {
             let b = buf[pos]
             if b == 0x22 {
@@ -203,15 +232,25 @@ struct ByteScanner {
         throws(TraceFormatError) -> (index: Int?, word: String, start: Int) {
         let start = pos
         guard current == UInt8(ascii: "\"") else { throw error("expected \(what()) in quotes, found \(found)") }
-        // Fast path: a plain word without escapes.
+        // Fast path: a short plain word, read eight bytes at a time.
         var end = pos + 1
-        while end < buf.count, buf[end] != 0x22, buf[end] != 0x5C, buf[end] >= 0x20 { end += 1 }
-        if end < buf.count, buf[end] == 0x22 {
-            let bytes = UnsafeBufferPointer(rebasing: buf[(pos + 1)..<end])
-            if let i = table.lookup(bytes) {
-                pos = end + 1
+        var packed = NameTable.Packed()
+        while end + 8 <= buf.count, packed.count < NameTable.Packed.capacity {
+            let v = load8(end)
+            let special = Self.quoteBackslashControl(v)
+            if special == 0 {
+                packed.appendWord(v)
+                end += 8
+                continue
+            }
+            let n = special.trailingZeroBitCount >> 3
+            guard buf[end + n] == 0x22 else { break }
+            if n > 0 { packed.appendWord(v & (UInt64.max >> UInt64(64 - 8 * n)), count: n) }
+            if let i = table.lookup(packed) {
+                pos = end + n + 1
                 return (i, "", start)
             }
+            break
         }
         let word = try readString(what())
         var utf8 = Array(word.utf8)
@@ -271,28 +310,28 @@ struct ByteScanner {
         return try signed(total, negative, what(), start: start)
     }
 
-    private mutating func readDigits(_ what: String, start: Int) throws(TraceFormatError) -> UInt64 {
+    private mutating func readDigits(_ what: @autoclosure () -> String, start: Int) throws(TraceFormatError) -> UInt64 {
         guard let c = current, c >= 0x30, c <= 0x39 else {
-            throw error("expected \(what) as a number, found \(found)", at: start)
+            throw error("expected \(what()) as a number, found \(found)", at: start)
         }
         var v: UInt64 = 0
         while let c = current, c >= 0x30, c <= 0x39 {
             let (m, o1) = v.multipliedReportingOverflow(by: 10)
             let (a, o2) = m.addingReportingOverflow(UInt64(c - 0x30))
-            guard !o1, !o2 else { throw error("\(what) is out of range", at: start) }
+            guard !o1, !o2 else { throw error("\(what()) is out of range", at: start) }
             v = a
             pos += 1
         }
         return v
     }
 
-    private func signed(_ magnitude: UInt64, _ negative: Bool, _ what: String, start: Int)
+    private func signed(_ magnitude: UInt64, _ negative: Bool, _ what: @autoclosure () -> String, start: Int)
         throws(TraceFormatError) -> Int64 {
         if negative {
-            guard magnitude <= UInt64(Int64.max) + 1 else { throw error("\(what) is out of range", at: start) }
+            guard magnitude <= UInt64(Int64.max) + 1 else { throw error("\(what()) is out of range", at: start) }
             return Int64(bitPattern: 0 &- magnitude)
         }
-        guard magnitude <= UInt64(Int64.max) else { throw error("\(what) is out of range", at: start) }
+        guard magnitude <= UInt64(Int64.max) else { throw error("\(what()) is out of range", at: start) }
         return Int64(magnitude)
     }
 

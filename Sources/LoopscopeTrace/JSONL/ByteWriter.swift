@@ -17,11 +17,7 @@ struct ByteWriter {
     /// `,"name":` — every field after the first in a line.
     @inline(__always)
     mutating func key(_ field: Field) {
-        bytes.append(UInt8(ascii: ","))
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: Field.names.names[field.rawValue])
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        raw(field.separatedKey)
     }
 
     mutating func int(_ v: Int64) {
@@ -33,13 +29,18 @@ struct ByteWriter {
     mutating func int(_ v: Int32) { int(Int64(v)) }
 
     mutating func digits(_ magnitude: UInt64) {
+        if magnitude < 10 { bytes.append(UInt8(truncatingIfNeeded: 48 &+ magnitude)); return }
         var m = magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(truncatingIfNeeded: 48 &+ m % 10))
-            m /= 10
-        } while m > 0
-        bytes[start...].reverse()
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for UInt64.max's 20 digits
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            var i = raw.count
+            repeat {
+                i -= 1
+                raw[i] = UInt8(truncatingIfNeeded: 48 &+ m % 10)
+                m /= 10
+            } while m > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[i...]))
+        }
     }
 
     /// Nanoseconds as the shortest exact decimal seconds, byte for byte what
@@ -112,9 +113,13 @@ struct ByteWriter {
     }
 
     /// The word for a raw value from a name table.
-    mutating func word(_ names: NameTable, _ raw: UInt8) {
+    mutating func word(_ names: NameTable, _ raw: UInt8) { quoted(names.names[Int(raw)]) }
+
+    /// Bytes known to need no escaping, in quotes.
+    @inline(__always)
+    mutating func quoted(_ word: [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: names.names[Int(raw)])
+        bytes.append(contentsOf: word)
         bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -1,30 +1,101 @@
-/// A set of ASCII names looked up by their UTF-8 bytes without building a `String`.
+/// A set of short ASCII names looked up by their UTF-8 bytes without building a `String`.
 ///
-/// Used by the decoder for field names, event kinds and reasons. Lookup hashes the bytes
-/// (FNV-1a) and then compares them, so two names never collide.
-struct NameTable: Sendable {
+/// Used by the decoder for field names, event kinds and reasons. Each name (at most 32
+/// bytes) is packed into four words; lookup packs the input the same way, hashes the words
+/// into a small open-addressing table and compares the words found, so a word that is not
+/// in the table is never mistaken for one that is.
+final class NameTable: Sendable {
     /// The names, indexed by the value each one stands for.
     let names: [[UInt8]]
-    private let index: [UInt64: Int]
+    private let packed: [Packed]
+    /// Open addressing: slot → name index + 1 (0: empty), probed linearly from the hash.
+    private let slots: [UInt16]
+    private let mask: Int
+
+    struct Packed: Equatable, Sendable {
+        var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+        var count = 0
+
+        init() {}
+
+        @inline(__always)
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard bytes.count <= Self.capacity else { return nil }
+            for b in bytes { append(b) }
+        }
+
+        static let capacity = 32
+
+        /// Adds eight bytes (or the first `count` of them, the rest being zero) at a word
+        /// boundary; the caller keeps the total within `capacity`.
+        @inline(__always)
+        mutating func appendWord(_ v: UInt64, count n: Int = 8) {
+            switch count >> 3 {
+            case 0: w0 = v
+            case 1: w1 = v
+            case 2: w2 = v
+            default: w3 = v
+            }
+            count &+= n
+        }
+
+        /// Adds one byte; the caller keeps `count` below `capacity`.
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            let b = UInt64(byte) << UInt64((count & 7) &* 8)
+            switch count >> 3 {
+            case 0: w0 |= b
+            case 1: w1 |= b
+            case 2: w2 |= b
+            default: w3 |= b
+            }
+            count &+= 1
+        }
+
+        @inline(__always)
+        var hash: Int {
+            var h = w0 &* 0x9E37_79B9_7F4A_7C15
+            h = (h ^ (h >> 29) ^ w1) &* 0xBF58_476D_1CE4_E5B9
+            h = (h ^ (h >> 31) ^ w2 ^ (w3 << 1) ^ UInt64(count)) &* 0x94D0_49BB_1331_11EB
+            return Int(truncatingIfNeeded: h ^ (h >> 32))
+        }
+    }
 
     init(_ names: [String]) {
         self.names = names.map { Array($0.utf8) }
-        var index: [UInt64: Int] = [:]
-        for (i, name) in self.names.enumerated() {
-            index[Self.hash(name[...])] = i
+        let packed = self.names.map { name in
+            name.withUnsafeBufferPointer { Packed($0) }!
         }
-        precondition(index.count == names.count, "names must hash apart")
-        self.index = index
+        var size = 16
+        while size < names.count * 4 { size *= 2 }
+        var slots = [UInt16](repeating: 0, count: size)
+        for (i, p) in packed.enumerated() {
+            var k = p.hash & (size - 1)
+            while slots[k] != 0 { k = (k + 1) & (size - 1) }
+            slots[k] = UInt16(i + 1)
+        }
+        self.packed = packed
+        self.slots = slots
+        mask = size - 1
     }
 
     /// The index of the name spelled by `bytes`, or nil.
     @inline(__always)
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let i = index[Self.hash(bytes)] else { return nil }
-        let name = names[i]
-        guard name.count == bytes.count else { return nil }
-        for k in 0..<name.count where name[k] != bytes[k] { return nil }
-        return i
+        guard let p = Packed(bytes) else { return nil }
+        return lookup(p)
+    }
+
+    /// The index of the packed name, or nil.
+    @inline(__always)
+    func lookup(_ p: Packed) -> Int? {
+        var k = p.hash & mask
+        while true {
+            let slot = Int(slots[k])
+            guard slot != 0 else { return nil }
+            if packed[slot - 1] == p { return slot - 1 }
+            k = (k + 1) & mask
+        }
     }
 
     /// The names joined for an error message: `a, b or c`.
@@ -32,13 +103,6 @@ struct NameTable: Sendable {
         let all = names.map { String(decoding: $0, as: UTF8.self) }
         guard all.count > 1 else { return all.first ?? "" }
         return all.dropLast().joined(separator: ", ") + " or " + all[all.count - 1]
-    }
-
-    @inline(__always)
-    static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return h
     }
 }
 

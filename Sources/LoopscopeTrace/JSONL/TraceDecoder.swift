@@ -112,7 +112,7 @@ struct TraceDecoder {
         case .parent: f.parent = try s.readInt32("a parent task id")
         case .by, .on, .timer, .handle, .other: f.other = try s.readInt32("\"\(field.name)\"")
         case .lane, .why, .mode, .wait, .stream, .blocking, .purpose, .warning, .outcome:
-            let table = Self.reasonTable(field)
+            let table = field.words
             let (i, word, start) = try s.readWord(table, "\"\(field.name)\"")
             guard let i else {
                 throw s.error("unknown \(field.name) \"\(word)\"; expected \(table.list)", at: start)
@@ -136,20 +136,6 @@ struct TraceDecoder {
         }
     }
 
-    static func reasonTable(_ field: Field) -> NameTable {
-        switch field {
-        case .lane: Spelling.lanes
-        case .why: Spelling.wake
-        case .mode: Spelling.resume
-        case .wait: Spelling.wait
-        case .stream: Spelling.stream
-        case .blocking: Spelling.blocking
-        case .purpose: Spelling.purpose
-        case .warning: Spelling.warning
-        default: Spelling.outcome
-        }
-    }
-
     // MARK: Storing what a line holds
 
     private mutating func store(_ f: LineFields) throws(TraceFormatError) {
@@ -169,7 +155,7 @@ struct TraceDecoder {
         try onlyFields(f, allowed, in: "a \(kind) event")
         guard f.has(.t) else { throw missing(.t, in: "a \(kind) event", f) }
         if schema.taskRequired, !f.has(Field.task) { throw missing(.task, in: "a \(kind) event", f) }
-        if let (field, _) = schema.reason, !f.fills(.reason) { throw missing(field, in: "a \(kind) event", f) }
+        if let field = schema.reason, !f.fills(.reason) { throw missing(field, in: "a \(kind) event", f) }
         if let field = schema.other, schema.otherRequired, !f.fills(.other) {
             throw missing(field, in: "a \(kind) event", f)
         }
@@ -199,6 +185,9 @@ struct TraceDecoder {
             }
         }
         if f.has(.at) {
+            if f.has(Field.site) {
+                throw s.error("field \"site\" cannot be given together with \"at\"", at: locate(.site, f, key: true))
+            }
             e.site = try internSite(f.at, f)
         } else if f.has(Field.site) {
             guard f.site >= -1, f.site < trace.sites.count else {
@@ -307,10 +296,11 @@ struct TraceDecoder {
 
     // MARK: Errors that point into the line
 
-    private func onlyFields(_ f: LineFields, _ allowed: UInt64, in what: String) throws(TraceFormatError) {
+    private func onlyFields(_ f: LineFields, _ allowed: UInt64, in what: @autoclosure () -> String)
+        throws(TraceFormatError) {
         let extra = f.seen & ~allowed
         guard extra != 0, let field = Field(rawValue: extra.trailingZeroBitCount) else { return }
-        throw s.error("field \"\(field.name)\" does not belong in \(what)", at: locate(field, f, key: true))
+        throw s.error("field \"\(field.name)\" does not belong in \(what())", at: locate(field, f, key: true))
     }
 
     private func missing(_ field: Field, in what: String, _ f: LineFields) -> TraceFormatError {

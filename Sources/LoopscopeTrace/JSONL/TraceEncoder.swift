@@ -18,6 +18,12 @@ struct TraceEncoder {
     private let firstString: [Bool]
     private let firstSite: [Bool]
 
+    /// Reason words by field (nil for fields that are not reasons), and kind words.
+    static let words: [[[UInt8]]?] = Field.allCases.map { f in
+        KindSchema.all.contains { $0.reason == f } || f == .lane ? f.words.names : nil
+    }
+    static let kindWords = Spelling.kinds.names
+
     init(_ trace: Trace) {
         self.trace = trace
         firstString = Self.firstOccurrences(trace.strings)
@@ -78,7 +84,7 @@ struct TraceEncoder {
         out.raw("{\"t\":")
         out.time(e.time.nanoseconds)
         out.raw(",\"kind\":")
-        out.word(Spelling.kinds, e.kind.rawValue)
+        out.quoted(Self.kindWords[Int(e.kind.rawValue)])
         if schema.taskRequired || e.task != -1 { out.key(.task); out.int(e.task) }
         if e.kind == .created, let info = trace.task(e.task) {
             out.key(.name); out.string(info.name)
@@ -86,9 +92,9 @@ struct TraceEncoder {
         if inlineTask { definedTasks += 1 }
 
         // reason
-        if let (field, names) = schema.reason {
-            if Int(e.reason) < names.names.count {
-                out.key(field); out.word(names, e.reason)
+        if let field = schema.reason {
+            if let word = Self.words[field.rawValue], Int(e.reason) < word.count {
+                out.key(field); out.quoted(word[Int(e.reason)])
             } else {
                 out.key(.reason); out.int(Int64(e.reason))
             }

@@ -29,6 +29,67 @@ enum Field: Int, CaseIterable, Sendable {
     var bit: UInt64 { 1 << UInt64(rawValue) }
     var name: String { String(describing: self) }
 
+    /// `,"name":` — how the encoder writes the field after the first in a line.
+    var separatedKey: StaticString {
+        switch self {
+        case .t: ",\"t\":"
+        case .kind: ",\"kind\":"
+        case .task: ",\"task\":"
+        case .name: ",\"name\":"
+        case .lane: ",\"lane\":"
+        case .parent: ",\"parent\":"
+        case .by: ",\"by\":"
+        case .on: ",\"on\":"
+        case .timer: ",\"timer\":"
+        case .handle: ",\"handle\":"
+        case .why: ",\"why\":"
+        case .mode: ",\"mode\":"
+        case .wait: ",\"wait\":"
+        case .stream: ",\"stream\":"
+        case .blocking: ",\"blocking\":"
+        case .purpose: ",\"purpose\":"
+        case .warning: ",\"warning\":"
+        case .outcome: ",\"outcome\":"
+        case .until: ",\"until\":"
+        case .due: ",\"due\":"
+        case .from: ",\"from\":"
+        case .duration: ",\"duration\":"
+        case .count: ",\"count\":"
+        case .pending: ",\"pending\":"
+        case .accepted: ",\"accepted\":"
+        case .label: ",\"label\":"
+        case .result: ",\"result\":"
+        case .error: ",\"error\":"
+        case .message: ",\"message\":"
+        case .text: ",\"text\":"
+        case .at: ",\"at\":"
+        case .value: ",\"value\":"
+        case .other: ",\"other\":"
+        case .reason: ",\"reason\":"
+        case .site: ",\"site\":"
+        case .file: ",\"file\":"
+        case .path: ",\"path\":"
+        case .string: ",\"string\":"
+        case .format: ",\"format\":"
+        }
+    }
+
+    /// The words a reason field takes, indexed by raw value.
+    var words: NameTable {
+        switch self {
+        case .lane: Spelling.lanes
+        case .why: Spelling.wake
+        case .mode: Spelling.resume
+        case .wait: Spelling.wait
+        case .stream: Spelling.stream
+        case .blocking: Spelling.blocking
+        case .purpose: Spelling.purpose
+        case .warning: Spelling.warning
+        case .outcome: Spelling.outcome
+        default: NameTable([])
+        }
+    }
+
     /// The part of an event or declaration a field fills; two fields never fill one slot.
     var slot: Slot {
         switch self {
@@ -42,8 +103,8 @@ enum Field: Int, CaseIterable, Sendable {
             .reason
         case .until, .due, .from, .duration, .count, .pending, .accepted, .value: .value
         case .label, .result, .error, .message, .text: .text
-        case .at, .site: .site
-        case .file, .string: .declaration
+        case .at: .site
+        case .file, .string, .site: .declaration
         case .path: .path
         case .format: .format
         }
@@ -79,14 +140,14 @@ struct KindSchema: Sendable {
     /// Whether `other` is written (and required) even when it is -1.
     var otherRequired = false
     var value: ValueSpelling = .none
-    /// The reason field and the words it takes.
-    var reason: (field: Field, names: NameTable)?
+    /// The field that spells the reason as a word (see `Field.words`).
+    var reason: Field?
 
     /// Fields this kind accepts besides the ones every event accepts.
     var allowed: UInt64 {
         var bits: UInt64 = 0
         if let other { bits |= other.bit }
-        if let reason { bits |= reason.field.bit }
+        if let reason { bits |= reason.bit }
         switch value {
         case .none: break
         case .text(let f), .time(let f), .int(let f): bits |= f.bit
@@ -112,18 +173,18 @@ struct KindSchema: Sendable {
         switch kind {
         case .created:
             s.taskRequired = true; s.other = .by; s.value = .text(.label)
-            s.reason = (.lane, Spelling.lanes)
+            s.reason = .lane
         case .scheduled:
-            s.taskRequired = true; s.other = .by; s.reason = (.why, Spelling.wake)
+            s.taskRequired = true; s.other = .by; s.reason = .why
         case .started:
             s.taskRequired = true
         case .resumed:
-            s.taskRequired = true; s.reason = (.mode, Spelling.resume)
+            s.taskRequired = true; s.reason = .mode
         case .suspended:
             s.taskRequired = true; s.other = .on; s.value = .untilOrCount
-            s.reason = (.wait, Spelling.wait)
+            s.reason = .wait
         case .awaitedReady:
-            s.taskRequired = true; s.other = .on; s.reason = (.wait, Spelling.wait)
+            s.taskRequired = true; s.other = .on; s.reason = .wait
         case .completed:
             s.taskRequired = true; s.value = .text(.result)
         case .failed:
@@ -133,24 +194,24 @@ struct KindSchema: Sendable {
         case .cancelRequested:
             s.taskRequired = true; s.other = .by; s.value = .accepted
         case .printed:
-            s.value = .text(.text); s.reason = (.stream, Spelling.stream)
+            s.value = .text(.text); s.reason = .stream
         case .clockJump:
             s.value = .time(.from)
         case .blocked:
-            s.taskRequired = true; s.value = .time(.duration); s.reason = (.blocking, Spelling.blocking)
+            s.taskRequired = true; s.value = .time(.duration); s.reason = .blocking
         case .timerAdded, .timerFired, .timerCancelled:
             s.other = .timer; s.otherRequired = true; s.value = .time(.due)
-            s.reason = (.purpose, Spelling.purpose)
+            s.reason = .purpose
         case .callbackQueued:
             s.other = .handle; s.otherRequired = true; s.value = .text(.label)
         case .callbackRan:
             s.other = .handle; s.otherRequired = true
         case .warning:
-            s.value = .text(.message); s.reason = (.warning, Spelling.warning)
+            s.value = .text(.message); s.reason = .warning
         case .shutdown:
             s.value = .int(.pending)
         case .finished:
-            s.value = .text(.message); s.reason = (.outcome, Spelling.outcome)
+            s.value = .text(.message); s.reason = .outcome
         }
         return s
     }
