@@ -1,15 +1,18 @@
 import LoopscopeDemos
+import Foundation
 import LoopscopeScheduler
+import LoopscopeTestSupport
 import Testing
 
 /// Every demo against what CPython 3.11 really does with the same program.
 @Suite struct DemoMatchesCPythonTests {
     static let demos = DemoCatalog.all.filter { $0.referenceCase != nil }
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Reference")
 
     @Test(arguments: demos.map(\.id))
     func printsWhatCPythonPrints(id: String) throws {
         let demo = try #require(DemoCatalog.named(id))
-        let reference = try CPythonReference(case: demo.referenceCase!)
+        let reference = try CPythonReference(case: demo.referenceCase!, in: Self.folder)
         let result = demo.record()
         #expect(result.outcome == .ok, "\(result.message ?? "")")
         let ours = CPythonReference.view(of: result.trace)
@@ -19,7 +22,7 @@ import Testing
     @Test(arguments: demos.map(\.id))
     func taskEventsComeInCPythonsOrder(id: String) throws {
         let demo = try #require(DemoCatalog.named(id))
-        let reference = try CPythonReference(case: demo.referenceCase!)
+        let reference = try CPythonReference(case: demo.referenceCase!, in: Self.folder)
         let ours = CPythonReference.view(of: demo.record().trace)
         #expect(ours.taskEvents == reference.taskEvents)
     }

@@ -1,29 +1,30 @@
 import Foundation
 import LoopscopeScheduler
 
-/// What CPython 3.11 printed and did for one case, read from `Reference/<case>.jsonl`
-/// (recorded by the reference tracer on a virtual clock).
-struct CPythonReference {
-    struct Line: Equatable, CustomStringConvertible {
-        var time: VirtualTime
-        var text: String
-        var description: String { "\(time) \(text)" }
+/// What CPython 3.11 printed and did for one case, read from `<folder>/<case>.jsonl`
+/// (recorded by the reference tracer, `tracer.py`, on a virtual clock).
+public struct CPythonReference {
+    public struct Line: Equatable, CustomStringConvertible, Sendable {
+        public var time: VirtualTime
+        public var text: String
+        public var description: String { "\(time) \(text)" }
     }
 
     /// A task's life event, named as both sides can: `Task-2 started`.
-    struct TaskEvent: Equatable, CustomStringConvertible {
-        var task: String
-        var what: String
-        var description: String { "\(task) \(what)" }
+    public struct TaskEvent: Equatable, CustomStringConvertible, Sendable {
+        public var task: String
+        public var what: String
+        public var description: String { "\(task) \(what)" }
     }
 
-    var output: [Line] = []
-    var taskEvents: [TaskEvent] = []
+    public var output: [Line] = []
+    public var taskEvents: [TaskEvent] = []
+    /// Messages the loop would have logged (`Task exception was never retrieved`, …).
+    public var loopErrors: [String] = []
 
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Reference")
-
-    init(case name: String) throws {
-        let text = try String(contentsOf: Self.folder.appendingPathComponent("\(name).jsonl"), encoding: .utf8)
+    /// Reads `<folder>/<name>.jsonl`; pass the test file's `#filePath` folder + `Reference`.
+    public init(case name: String, in folder: URL) throws {
+        let text = try String(contentsOf: folder.appendingPathComponent("\(name).jsonl"), encoding: .utf8)
         for line in text.split(separator: "\n") {
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
             let kind = object["kind"] as! String
@@ -37,15 +38,17 @@ struct CPythonReference {
             case "task_suspended": taskEvents.append(TaskEvent(task: task, what: "suspended"))
             case "task_resumed":
                 let thrown = object["throw"] as? String
-                taskEvents.append(TaskEvent(task: task, what: thrown == nil ? "resumed" : "resumed(\(thrown!))"))
+                let mode = thrown.map { $0 == "CancelledError" ? "resumed(CancelledError)" : "resumed(error)" }
+                taskEvents.append(TaskEvent(task: task, what: mode ?? "resumed"))
             case "task_done": taskEvents.append(TaskEvent(task: task, what: "done(\(object["outcome"] as! String))"))
+            case "loop_error": loopErrors.append(object["message"] as? String ?? "")
             default: break
             }
         }
     }
 
     /// The same two views of a loopscope trace (worker-thread lanes have no CPython task events).
-    static func view(of trace: Trace) -> (output: [Line], taskEvents: [TaskEvent]) {
+    public static func view(of trace: Trace) -> (output: [Line], taskEvents: [TaskEvent]) {
         var lines: [Line] = []
         var events: [TaskEvent] = []
         for e in trace.events {
@@ -58,8 +61,12 @@ struct CPythonReference {
             case .started where isTask: events.append(TaskEvent(task: name, what: "started"))
             case .suspended where isTask: events.append(TaskEvent(task: name, what: "suspended"))
             case .resumed where isTask:
-                let mode = e.resumeMode ?? .normal
-                events.append(TaskEvent(task: name, what: mode == .cancelled ? "resumed(CancelledError)" : "resumed"))
+                let what = switch e.resumeMode ?? .normal {
+                case .normal: "resumed"
+                case .cancelled: "resumed(CancelledError)"
+                case .error: "resumed(error)"
+                }
+                events.append(TaskEvent(task: name, what: what))
             case .completed where isTask: events.append(TaskEvent(task: name, what: "done(result)"))
             case .failed where isTask: events.append(TaskEvent(task: name, what: "done(exception)"))
             case .cancelled where isTask: events.append(TaskEvent(task: name, what: "done(cancelled)"))

@@ -27,7 +27,7 @@ extension EventLoop {
         var finished = 0
         let total = children.count
         for child in children {
-            child.addCallback(.call(label: "gather: \(child.name) is done", task: child.id) { [unowned(unsafe) outer] done in
+            child.addCallback(.call(label: "gather: \(child.name) is done", task: child.id) { done in
                 let child = done as! TaskRecord
                 finished += 1
                 if outer.isDone {
