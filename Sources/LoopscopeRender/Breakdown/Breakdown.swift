@@ -83,6 +83,10 @@ public enum Breakdown {
         let trace = story.timeline.trace
         let firstEvent = trace.events[Int(story.timeline.steps[group.lowerBound].event)]
         let names = group.map { story.words.taskWithLabel(story.timeline.steps[$0].task) }
+        if story.onThread(firstEvent.task) {
+            return story.quote(firstEvent.site) + "\(story.words.task(firstEvent.other)) starts"
+                + " \(group.count) worker threads, \(names.joined(separator: ", ")), which run beside it."
+        }
         return story.quote(firstEvent.site) + "\(story.words.task(firstEvent.other)) creates"
             + " \(group.count) tasks, \(names.joined(separator: ", ")), and puts their first steps on"
             + " the ready queue in that order. \(story.words.task(firstEvent.other)) keeps running."

@@ -28,8 +28,15 @@ extension Story {
             let t = trace.events[i]
             fired.append(t.task >= 0 ? "\(words.task(t.task))'s" : "a")
         }
-        var s = "Nothing is ready; the loop sleeps until the earliest timer, \(words.time(to))"
-        s += from == .zero ? "." : " (the clock jumps from \(words.time(from)))."
+        let jump = from == .zero ? "." : " (the clock jumps from \(words.time(from)))."
+        if loopless {
+            return "Every thread is waiting, so the clock moves on to \(words.time(to)), when the next"
+                + " sleep ends" + jump
+        }
+        var s = fired.isEmpty
+            ? "Nothing is ready; the loop waits for a worker thread, and the clock moves on to \(words.time(to))"
+            : "Nothing is ready; the loop sleeps until the earliest timer, \(words.time(to))"
+        s += jump
         if fired.count == 1 {
             s += " \(fired[0].prefix(1).uppercased() + fired[0].dropFirst()) timer fires, and its"
                 + " callback makes the sleeper ready."

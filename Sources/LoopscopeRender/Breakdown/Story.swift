@@ -22,7 +22,16 @@ struct Story {
         trace.events[Int(timeline.steps[step].event)]
     }
 
-    private func isThread(_ task: Int32) -> Bool { trace.task(task)?.kind == .thread }
+    func isThread(_ task: Int32) -> Bool { trace.task(task)?.kind == .thread }
+
+    /// The main thread of a program that runs without an event loop.
+    func isMainThread(_ task: Int32) -> Bool { trace.task(task)?.kind == .mainThread }
+
+    /// Whether the lane runs on a thread of its own rather than as a loop task.
+    func onThread(_ task: Int32) -> Bool { isThread(task) || isMainThread(task) }
+
+    /// Whether the program runs without an event loop (threads only).
+    var loopless: Bool { trace.tasks.contains { $0.kind == .mainThread } }
 
     /// The runner's own task: the one `asyncio.run` created for `main`.
     private func isMain(_ task: Int32) -> Bool {
@@ -52,19 +61,25 @@ struct Story {
         case .created:
             return created(e)
         case .started:
+            if isMainThread(e.task) {
+                return "\(who) starts running \(words.label(e.task))."
+            }
             if isThread(e.task) {
-                return "Worker thread \(who) starts running \(words.label(e.task)) beside the loop."
+                let beside = loopless ? "in its own thread" : "beside the loop"
+                return "Worker thread \(who) starts running \(words.label(e.task)) \(beside)."
             }
             return "The loop takes \(who) from the front of the ready queue and starts it: "
                 + "\(words.label(e.task)) begins to run."
         case .resumed:
             return resumed(e, step: step)
         case .suspended:
+            if onThread(e.task) { return quote(e.site) + threadWaits(e) }
             return quote(e.site) + suspended(e) + (next ? nextUp(step) : "")
         case .awaitedReady:
             return quote(e.site) + awaitedReady(e)
         case .completed:
             let result = words.text(of: e) ?? "None"
+            if isMainThread(e.task) { return "\(who) finishes: the program is over." }
             var s = isThread(e.task)
                 ? "Worker thread \(who) finishes with \(result)."
                 : "\(who) returns \(result): it is done."
@@ -73,7 +88,7 @@ struct Story {
                 s += " That was asyncio.run's main task, so the loop runs what is already in the"
                     + " ready queue and then stops."
             }
-            return s + (next ? nextUp(step) : "")
+            return s + (next && !loopless ? nextUp(step) : "")
         case .failed:
             let error = words.text(of: e) ?? "an error"
             return "\(who) raises \(error) and ends with that error." + woken(step, by: e.task)
@@ -115,9 +130,14 @@ struct Story {
     private func created(_ e: TraceEvent) -> String {
         let new = words.task(e.task)
         let label = words.label(e.task)
+        if isMainThread(e.task) {
+            return quote(e.site) + "the program starts on its main thread, \(new), which runs \(label)."
+        }
         if e.taskKind == .thread || isThread(e.task) {
-            return quote(e.site) + "\(words.task(e.other)) starts worker thread \(new) to run \(label);"
-                + " it runs beside the loop, not in the ready queue."
+            let beside = loopless ? "it runs beside \(words.task(e.other))."
+                : "it runs beside the loop, not in the ready queue."
+            return quote(e.site) + "\(words.task(e.other)) starts worker thread \(new) to run \(label); "
+                + beside
         }
         if e.other < 0 {
             return quote(e.site) + "asyncio.run wraps \(label) in \(new) and puts its first step on"
@@ -151,6 +171,23 @@ struct Story {
         }
     }
 
+    /// A thread (worker or main) waits: it blocks its own thread, not the loop.
+    private func threadWaits(_ e: TraceEvent) -> String {
+        let who = words.task(e.task)
+        let free = loopless ? "" : " The loop is free meanwhile."
+        switch e.waitReason ?? .future {
+        case .sleep:
+            let d = words.duration(max(0, e.value - e.time.nanoseconds))
+            return "\(who) sleeps for \(d), a blocking sleep in its own thread, until"
+                + " \(words.time(VirtualTime(nanoseconds: e.value))).\(free)"
+        case .join, .thread, .task:
+            return "\(who) blocks in join() until \(e.other >= 0 ? words.task(e.other) : "the thread")"
+                + " has finished.\(free)"
+        default:
+            return "\(who) waits for \(words.awaited(e)).\(free)"
+        }
+    }
+
     private func awaitedReady(_ e: TraceEvent) -> String {
         let who = words.task(e.task)
         let what = words.awaited(e)
@@ -166,8 +203,14 @@ struct Story {
         let (wake, wait) = waitAndWake(e.task, before: step)
         let site = wait.map { quote($0.site).dropLast(2) } ?? ""
         let at = site.isEmpty ? "" : " at \(site)"
-        if isThread(e.task) {
-            return "Worker thread \(who) goes on."
+        if onThread(e.task) {
+            switch wait?.waitReason {
+            case .sleep?: return "\(who)'s sleep is over, and it goes on."
+            case .join?, .thread?, .task?:
+                let other = wait.map { words.task($0.other) } ?? "the thread"
+                return "\(who) goes on\(at): \(other) has finished."
+            default: return "\(who) goes on\(at)."
+            }
         }
         switch e.resumeMode ?? .normal {
         case .cancelled:
@@ -207,7 +250,7 @@ struct Story {
             let e = trace.events[Int(span.event)]
             if span.state == .ready, wake == nil, e.kind == .scheduled { wake = e }
             if span.state == .suspended { return (wake, e) }
-            if span.state == .running { break }
+            if span.state.isActive { break }
             i -= 1
         }
         return (wake, nil)

@@ -9,7 +9,9 @@ import LoopscopeTrace
 /// let md = try MarkdownHandout.render(Timeline(trace: trace), options: ExportOptions(width: 80))
 /// ```
 ///
-/// Prose (note, breakdown) is wrapped to `options.width`; code blocks keep their lines
+/// Text keeps its Unicode characters whatever `options.ascii` says (a handout is a file);
+/// `ascii` only picks the sequence diagram's glyphs. Prose (note, breakdown) is wrapped to
+/// `options.width`; code blocks keep their lines
 /// whole, and the timeline and diagram inside them fit the width. Trace strings are
 /// sanitized, table cells escape `|`, and code fences are longer than any run of backticks
 /// inside them. Sections with nothing to show (no claims, no output) are left out. It does
@@ -18,9 +20,12 @@ public enum MarkdownHandout {
     public static func render(_ timeline: Timeline, options: ExportOptions) throws(ExportError) -> String {
         let trace = timeline.trace
         let program = trace.program
-        let ascii = options.ascii
+        // A handout is a file, not a terminal: text keeps its Unicode characters (control
+        // characters still become visible symbols). `options.ascii` picks the glyphs of the
+        // diagrams only.
+        let ascii = false
         let clean = { (s: String) in Sanitizer.line(s, ascii: ascii) }
-        let ellipsis = ascii ? "..." : "…"
+        let ellipsis = "…"
         let width = options.width
         var out: [String] = []
 
@@ -72,18 +77,20 @@ public enum MarkdownHandout {
         }
         out.append("## Step by step")
         out.append("")
-        let breakdown = try Breakdown.render(timeline, options: options)
+        let breakdown = try Breakdown.render(timeline, options: ExportOptions(width: width, ascii: false))
         out += breakdown.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
             .map(String.init).filter { !$0.isEmpty }
         out.append("")
         out.append("## Timeline")
         out.append("")
-        let lanes = try LaneRenderer.text(timeline, LaneOptions(width: width, color: false, title: false))
+        let laneOptions = LaneOptions(width: width, color: false, title: false)
+        let lanes = options.ascii ? try LaneRenderer.text(timeline, laneOptions)
+            : try LaneRenderer.unicode(timeline, laneOptions)
         out += fenced(lines(of: lanes), language: "text")
         out.append("")
         out.append("## Sequence diagram")
         out.append("")
-        let diagram = try SequenceDiagram.render(trace, options: ExportOptions(width: width, ascii: ascii))
+        let diagram = try SequenceDiagram.render(trace, options: ExportOptions(width: width, ascii: options.ascii))
         out += fenced(lines(of: diagram), language: "text")
         return out.joined(separator: "\n") + "\n"
     }

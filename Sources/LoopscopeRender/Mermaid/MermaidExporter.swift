@@ -29,7 +29,7 @@ public enum MermaidExporter {
         let script = SequenceScript(trace: trace, ascii: false)
         var out = ["sequenceDiagram"]
         func id(_ p: Int) -> String { p == 0 ? "L" : "T\(p)" }
-        out.append("    participant L as event loop")
+        out.append("    participant L as \(escape(script.participants[0].subtitle))")
         for p in 1..<script.participants.count {
             let info = script.participants[p]
             let alias = info.subtitle.isEmpty ? info.name : "\(info.name) \(info.subtitle)"

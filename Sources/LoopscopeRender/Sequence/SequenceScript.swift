@@ -36,7 +36,10 @@ struct SequenceScript {
 
     init(trace: Trace, ascii: Bool) {
         let words = TraceWords(trace: trace, ascii: ascii)
-        participants = [Participant(name: "loop", subtitle: "event loop")]
+        // A program without an event loop still has the scheduler handing out the threads.
+        let loopless = trace.tasks.contains { $0.kind == .mainThread }
+        participants = [loopless ? Participant(name: "sched", subtitle: "scheduler")
+                                 : Participant(name: "loop", subtitle: "event loop")]
             + trace.tasks.indices.map { i in
                 Participant(name: words.task(Int32(i)), subtitle: words.label(Int32(i)))
             }

@@ -47,7 +47,9 @@ struct TraceWords {
     /// The lane's name with what it runs, e.g. `Task-2 (fetch_url("A", 3))`.
     func taskWithLabel(_ id: Int32) -> String {
         let l = label(id)
-        return l.isEmpty ? task(id) : "\(task(id)) (\(l))"
+        if l.isEmpty { return task(id) }
+        // Python names threads `Thread-1 (job)`: a second parenthesis would read badly.
+        return task(id).hasSuffix(")") ? "\(task(id)) running \(l)" : "\(task(id)) (\(l))"
     }
 
     /// The string an event carries, sanitized, or nil.
