@@ -42,9 +42,10 @@ public struct VirtualTime: Hashable, Comparable, Sendable, CustomStringConvertib
         var scale: Int64 = 1
         for _ in 0..<(9 - digits) { scale *= 10 }
         let negative = nanoseconds < 0
-        let magnitude = negative ? -nanoseconds : nanoseconds
-        let rounded = (magnitude + scale / 2) / scale
-        var unit: Int64 = 1
+        // Unsigned, so Int64.min and Int64.max format instead of overflowing.
+        let magnitude = nanoseconds.magnitude
+        let rounded = (magnitude + UInt64(scale / 2)) / UInt64(scale)
+        var unit: UInt64 = 1
         for _ in 0..<digits { unit *= 10 }
         let whole = rounded / unit
         let fraction = rounded % unit
