@@ -3,7 +3,9 @@ import Testing
 @testable import LoopscopeTimeline
 
 /// Replays a trace from its first event, the slow obvious way, to check the snapshots.
-private func naiveState(_ trace: Trace, throughEvent end: Int) -> (queue: [Int32], timers: [Int32], running: Int32) {
+/// Returns the ready queue (task ids; callbacks as `-100 - handle`), timer ids earliest
+/// first, and the task running on the loop.
+func naiveState(_ trace: Trace, throughEvent end: Int) -> (queue: [Int32], timers: [Int32], running: Int32) {
     var queue: [(task: Int32, handle: Int32)] = []
     var timers: [(id: Int32, deadline: Int64, order: Int)] = []
     var running: Int32 = -1
@@ -17,6 +19,8 @@ private func naiveState(_ trace: Trace, throughEvent end: Int) -> (queue: [Int32
             queue.append((-1, e.other))
         case .timerCancelled: timers.removeAll { $0.id == e.other }
         case .started, .resumed:
+            // Worker threads run beside the loop: they never queue and never hold it.
+            if trace.task(e.task)?.kind == .thread { break }
             if let k = queue.firstIndex(where: { $0.handle == -1 && $0.task == e.task }) { queue.remove(at: k) }
             running = e.task
         case .callbackRan:

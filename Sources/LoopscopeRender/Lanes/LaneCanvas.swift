@@ -11,7 +11,8 @@ import LoopscopeTimeline
 /// canvas[row: 0, column: 3]   // .running
 /// ```
 ///
-/// End states show once, in the first column of the end; the lane is blank after it and
+/// End states show once, in the first column of the end (or the column after, when several
+/// steps share a column and the lane's last work fills it); the lane is blank after it and
 /// before its creation. Where several steps share a column, the busiest state wins
 /// (`LaneState.drawPriority`). Break columns of compressed gaps show `.breakMarker` on
 /// lanes alive there. It holds no text and does no styling.
@@ -37,11 +38,16 @@ public struct LaneCanvas: Sendable, Equatable {
             let base = r * w - lo
             for span in lane.spans {
                 var cols = axis.columns(of: span)
-                if span.state.isFinal { cols = cols.lowerBound..<(cols.lowerBound + 1) }
-                let a = max(cols.lowerBound, lo), b = min(cols.upperBound, hi)
-                guard a < b else { continue }
                 let mark = LaneMark(span.state)
                 let p = mark.priority
+                if span.state.isFinal {
+                    // One end mark; if the lane's last work shares its column, the next one.
+                    var c = cols.lowerBound
+                    if c >= lo && c < hi && marks[base + c].priority > p && c + 1 < axis.width { c += 1 }
+                    cols = c..<(c + 1)
+                }
+                let a = max(cols.lowerBound, lo), b = min(cols.upperBound, hi)
+                guard a < b else { continue }
                 for c in a..<b where marks[base + c].priority <= p {
                     marks[base + c] = mark
                 }
