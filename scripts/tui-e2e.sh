@@ -1,0 +1,252 @@
+#!/usr/bin/env bash
+# End-to-end test of `loopscope play` in a real terminal, driven through tmux.
+#
+# Starts the player in detached tmux sessions (on a private tmux server), sends keys,
+# resizes, and reads the screen with `capture-pane`, polling for the text it expects rather
+# than sleeping. Checks: stepping, playing, resizing (and the too-small screen), help, a
+# predict answer, quitting with q / Ctrl-C / SIGTERM (the shell prompt comes back and no
+# stray escape codes are left), monochrome with NO_COLOR, ASCII in a non-UTF-8 locale, and
+# `play | cat` exiting 2 with a pointer to `loopscope export`.
+#
+# Usage: scripts/tui-e2e.sh [path/to/loopscope]   (default: .build/debug/loopscope)
+# Prints one line per check and ends with "N passed, M failed"; exits 1 if any failed.
+set -u
+
+BIN=${1:-${LOOPSCOPE_BIN:-.build/debug/loopscope}}
+DEMO=${LOOPSCOPE_E2E_DEMO:-seed000-fetch-url}
+SOCKET="loopscope-e2e-$$"
+PROMPT='E2E$ '
+passed=0
+failed=0
+
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "tmux is not installed"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+if [ ! -x "$BIN" ]; then
+    echo "no executable at $BIN (build first: swift build)"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+
+t() { tmux -L "$SOCKET" "$@"; }
+cleanup() { t kill-server >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+ok() { passed=$((passed + 1)); echo "ok     $1"; }
+not_ok() {
+    failed=$((failed + 1))
+    echo "FAILED $1"
+    if [ -n "${2:-}" ]; then
+        echo "------ screen ------"
+        printf '%s\n' "$2" | sed -e '/^$/d' | head -40
+        echo "--------------------"
+    fi
+}
+
+screen() { t capture-pane -p -t "$1" 2>/dev/null; }
+screen_escapes() { t capture-pane -p -e -t "$1" 2>/dev/null; }
+
+# wait_for SESSION TEXT [TIMEOUT_SECONDS]: polls the screen until TEXT (fixed string) shows.
+wait_for() {
+    local session=$1 text=$2 limit=${3:-10}
+    local tries=$((limit * 20))
+    while [ "$tries" -gt 0 ]; do
+        if screen "$session" | grep -qF -- "$text"; then return 0; fi
+        sleep 0.05
+        tries=$((tries - 1))
+    done
+    return 1
+}
+
+# wait_gone SESSION TEXT [TIMEOUT]: polls until TEXT no longer shows.
+wait_gone() {
+    local session=$1 text=$2 limit=${3:-10}
+    local tries=$((limit * 20))
+    while [ "$tries" -gt 0 ]; do
+        if ! screen "$session" | grep -qF -- "$text"; then return 0; fi
+        sleep 0.05
+        tries=$((tries - 1))
+    done
+    return 1
+}
+
+check() { # check NAME SESSION TEXT [TIMEOUT]
+    if wait_for "$2" "$3" "${4:-10}"; then ok "$1"; else not_ok "$1 (expected '$3')" "$(screen "$2")"; fi
+}
+
+# start SESSION WIDTH HEIGHT ENV...: a shell with a known prompt in a new session.
+start() {
+    local session=$1 w=$2 h=$3
+    shift 3
+    t new-session -d -s "$session" -x "$w" -y "$h" \
+        env -i PATH="$PATH" HOME="${HOME:-/tmp}" TERM=screen "$@" bash --norc --noprofile
+    t set-option -t "$session" -g status off >/dev/null 2>&1 || true
+    t send-keys -t "$session" "PS1='$PROMPT'; clear" Enter
+    wait_for "$session" "${PROMPT% }" 5 || true
+}
+
+run_player() { # run_player SESSION ARGS...
+    local session=$1
+    shift
+    t send-keys -t "$session" "\"$BIN\" play $*" Enter
+}
+
+# The prompt is back after the player exits, and the screen holds no stray escape codes.
+check_restored() { # check_restored NAME SESSION
+    local name=$1 session=$2
+    t send-keys -t "$session" "echo back-at-the-prompt" Enter
+    if wait_for "$session" "back-at-the-prompt" 5 && wait_for "$session" "$PROMPT" 2; then
+        local text
+        text=$(screen "$session")
+        if printf '%s' "$text" | grep -qE $'\e|\\[\\?1049|\\[[0-9;]+[Hm]|\\^\\['; then
+            not_ok "$name: stray escape codes on the screen" "$text"
+        else
+            ok "$name"
+        fi
+    else
+        not_ok "$name: the shell prompt did not come back" "$(screen "$session")"
+    fi
+}
+
+player_pid() { # the player's pid: the child of the session's shell
+    local shell
+    shell=$(t display-message -p -t "$1" '#{pane_pid}')
+    pgrep -P "$shell" | head -1
+}
+
+# 1. Stepping, playing, resizing, help, quit (UTF-8, colours).
+S=main
+start "$S" 100 30 LANG=C.UTF-8
+run_player "$S" "$DEMO"
+check "first frame shows step 1" "$S" "step 1 of"
+check "the legend is visible" "$S" "await"
+t send-keys -t "$S" Right Right
+check "right arrow steps" "$S" "step 3 of"
+t send-keys -t "$S" Left
+check "left arrow steps back" "$S" "step 2 of"
+t send-keys -t "$S" End
+check "End goes to the last step" "$S" "run ends"
+t send-keys -t "$S" Home
+check "Home goes to the first step" "$S" "step 1 of"
+t send-keys -t "$S" Space
+check "space plays" "$S" "playing"
+t send-keys -t "$S" Space
+check "space pauses" "$S" "paused"
+t send-keys -t "$S" Tab
+check "Tab jumps to the selected task's next step" "$S" "Task-1"
+t send-keys -t "$S" v
+check "v switches to the sequence diagram" "$S" "Sequence diagram"
+t send-keys -t "$S" 3
+check "3 switches to the breakdown list" "$S" "one line per step"
+t send-keys -t "$S" 1
+check "1 switches back to the lanes" "$S" "Lanes ("
+t resize-window -t "$S" -x 130 -y 40
+if wait_for "$S" "step" 5 && [ "$(screen "$S" | head -1 | awk '{ print length }')" -gt 100 ]; then
+    ok "resize to 130x40 redraws at the new width"
+else
+    not_ok "resize to 130x40 redraws at the new width" "$(screen "$S")"
+fi
+t resize-window -t "$S" -x 70 -y 20
+check "too small shows a message" "$S" "need 80×24, have 70×20"
+t resize-window -t "$S" -x 100 -y 30
+check "growing again redraws the player" "$S" "Lanes ("
+t send-keys -t "$S" '?'
+check "? opens the help" "$S" "Keys"
+t send-keys -t "$S" Escape
+if wait_gone "$S" "─ Keys" 5; then ok "a key closes the help"; else not_ok "a key closes the help" "$(screen "$S")"; fi
+t send-keys -t "$S" g 5 Enter
+check "g goes to a step" "$S" "step 5 of"
+t send-keys -t "$S" q
+check_restored "q quits and restores the terminal" "$S"
+
+# 2. Predict mode (the p key): answer the first question.
+S=predict
+start "$S" 100 30 LANG=C.UTF-8
+run_player "$S" "$DEMO"
+wait_for "$S" "step 1 of" 10 || true
+t send-keys -t "$S" p
+check "p turns predict mode on" "$S" "score 0/0"
+found=0
+for _ in $(seq 1 40); do
+    if screen "$S" | grep -qF "press 1-"; then found=1; break; fi
+    t send-keys -t "$S" Right
+    sleep 0.05
+done
+if [ "$found" = 1 ]; then
+    ok "predict mode asks a question"
+    t send-keys -t "$S" 1
+    if wait_for "$S" "score 1/1" 5 || wait_for "$S" "score 0/1" 1; then
+        ok "an answer is revealed and scored"
+    else
+        not_ok "an answer is revealed and scored" "$(screen "$S")"
+    fi
+else
+    not_ok "predict mode asks a question" "$(screen "$S")"
+fi
+t send-keys -t "$S" C-c
+check_restored "Ctrl-C quits and restores the terminal" "$S"
+
+# 3. Monochrome with NO_COLOR at 80x24; colours without it.
+S=mono
+start "$S" 80 24 LANG=C.UTF-8 NO_COLOR=1
+run_player "$S" "$DEMO"
+if wait_for "$S" "step 1 of" 10; then
+    if screen_escapes "$S" | grep -qE $'\e\\[[0-9;]*(3[0-7]|4[0-7]|38;|48;|9[0-7])[;m]'; then
+        not_ok "NO_COLOR draws without colours" "$(screen "$S")"
+    else
+        ok "NO_COLOR draws without colours"
+    fi
+else
+    not_ok "NO_COLOR draws without colours" "$(screen "$S")"
+fi
+check "80x24 shows the quit key" "$S" "q quit"
+t send-keys -t "$S" q
+check_restored "q quits (monochrome)" "$S"
+
+S=color
+start "$S" 80 24 LANG=C.UTF-8
+run_player "$S" "$DEMO"
+if wait_for "$S" "step 1 of" 10 && screen_escapes "$S" | grep -qE $'\e\\[[0-9;]*(3[0-7]|4[0-7])[;m]'; then
+    ok "colours are used when allowed"
+else
+    not_ok "colours are used when allowed" "$(screen "$S")"
+fi
+# SIGTERM restores the terminal too.
+pid=$(player_pid "$S")
+if [ -n "$pid" ]; then kill -TERM "$pid"; fi
+check_restored "SIGTERM quits and restores the terminal" "$S"
+
+# 4. ASCII in a non-UTF-8 locale.
+S=ascii
+start "$S" 90 28 LANG=C LC_ALL=C
+run_player "$S" "$DEMO"
+if wait_for "$S" "step 1 of" 10 && screen "$S" | grep -qF -- "- Lanes (" && ! screen "$S" | grep -qF "─"; then
+    ok "a non-UTF-8 locale draws in ASCII"
+else
+    not_ok "a non-UTF-8 locale draws in ASCII" "$(screen "$S")"
+fi
+t send-keys -t "$S" q
+check_restored "q quits (ASCII)" "$S"
+
+# 5. A terminal that is too small from the start.
+S=small
+start "$S" 60 20 LANG=C.UTF-8
+run_player "$S" "$DEMO"
+check "a small terminal gets the too-small message" "$S" "need 80×24, have 60×20"
+t send-keys -t "$S" q
+check_restored "q quits from the too-small screen" "$S"
+
+# 6. Not a terminal: exit status 2 and a pointer to export.
+out=$("$BIN" play "$DEMO" 2>&1 </dev/null | cat; exit "${PIPESTATUS[0]}")
+status=$?
+if [ "$status" = 2 ] && printf '%s' "$out" | grep -qF "loopscope export"; then
+    ok "play | cat exits 2 and points to loopscope export"
+else
+    not_ok "play | cat exits 2 and points to loopscope export (status $status: $out)"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
