@@ -57,7 +57,20 @@ func describeError(_ error: any Error) -> String {
 
 /// A short, stable description of a task's result for traces.
 func describeValue(_ value: Any) -> String {
+    if let optional = value as? (any OptionalProtocol) {
+        guard let wrapped = optional.wrapped else { return "None" }
+        return describeValue(wrapped)
+    }
     if value is Void { return "None" }
     if let s = value as? String { return String(reflecting: s) }
     return String(describing: value)
+}
+
+/// Lets `describeValue` see through optionals of any type.
+protocol OptionalProtocol {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalProtocol {
+    var wrapped: Any? { self.map { $0 as Any } }
 }

@@ -23,7 +23,10 @@ extension EventLoop {
             timer.inHeap = false
             if timer.handle.cancelled { continue }
             if let thread = timer.thread {
+                // A thread due now runs at once, so whatever it hands the loop lands in the
+                // ready queue before callbacks of timers armed after its own.
                 runnableThreads.append(thread)
+                runThreads()
                 continue
             }
             emit(.timerFired, task: timer.handle.task, other: timer.handle.id, value: timer.deadline,
@@ -96,6 +99,7 @@ extension EventLoop {
     func holdLoopWhileBlocking(_ task: TaskRecord) {
         while let b = blocking, b.task === task, abort == nil {
             blocking = nil
+            runThreads()
             var loopTimers: [TimerKey] = []
             while let top = timers.min, top.deadline <= b.until {
                 timers.removeMin()
