@@ -7,20 +7,24 @@
 ///
 /// ```swift
 /// Sanitizer.line("red \u{1B}[31m!")   // "red ␛[31m!"
-/// Sanitizer.line("a\tb")              // "a    b"  (tabs expand to the next multiple of 4)
+/// Sanitizer.line("a\tb")              // "a   b"  (tabs expand to the next multiple of 4)
 /// ```
 ///
 /// It does not shorten or wrap text; see `TextWidth` for fitting text into columns.
 public enum Sanitizer {
     /// One line of text: every control character becomes a visible symbol, tabs expand to
-    /// spaces, and line breaks become `⏎`. With `ascii`, the stand-ins are ASCII spellings
+    /// spaces, and line breaks (LF, CR, or a CR LF pair) become one `⏎`. With `ascii`, the stand-ins are ASCII spellings
     /// (`^[`, `\n`) and every other non-ASCII character becomes `?`.
     public static func line(_ s: some StringProtocol, ascii: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var column = 0
+        var afterCR = false
         for scalar in s.unicodeScalars {
             let v = scalar.value
+            // A CR LF pair is one line break.
+            defer { afterCR = v == 0x0D }
+            if v == 0x0A && afterCR { continue }
             switch v {
             case 0x09:
                 let spaces = 4 - column % 4
@@ -43,26 +47,31 @@ public enum Sanitizer {
             case 0x7F:
                 out += ascii ? "^?" : "␡"
                 column += ascii ? 2 : 1
-            case 0x80..<0xA0, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF:
+            case 0x80..<0xA0, 0x061C, 0x180E, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF:
                 // C1 controls (8-bit CSI and friends), zero-width and bidi controls.
                 out += ascii ? "?" : "�"
                 column += 1
             default:
                 if ascii && v > 0x7E {
                     out += "?"
+                    column += 1
                 } else {
                     out.unicodeScalars.append(scalar)
+                    column += TextWidth.columns(scalar)
                 }
-                column += 1
             }
         }
         return out
     }
 
-    /// Several lines: splits on line breaks and sanitizes each line.
+    /// Several lines: splits on line breaks (LF or CR LF) and sanitizes each line.
     public static func lines(_ s: some StringProtocol, ascii: Bool = false) -> [String] {
-        s.split(separator: "\n", omittingEmptySubsequences: false).map {
-            line($0.hasSuffix("\r") ? $0.dropLast() : $0, ascii: ascii)
+        // Split on scalars: as Characters, a CR LF pair is one character and never equals "\n".
+        let text = String(s)
+        return text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { scalars in
+            var piece = Substring(scalars)
+            if piece.unicodeScalars.last == "\r" { piece = Substring(piece.unicodeScalars.dropLast()) }
+            return line(piece, ascii: ascii)
         }
     }
 }
