@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// The command line as a user meets it: outputs, messages and exit codes.
+@Suite(.serialized) struct CLITests {
+    @Test func executableIsBuilt() {
+        #expect(FileManager.default.isExecutableFile(atPath: CLIRunner.executable.path),
+                "build loopscope first (swift build)")
+    }
+
+    @Test func runPrintsWhatCPythonPrintsThenASummary() throws {
+        let r = try CLIRunner.run(["run", "seed001-sleep2-foo-sleep1"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(Array(lines.prefix(3)) == ["shav", "text", "finished"])
+        #expect(lines.last?.hasPrefix("-- seed001-sleep2-foo-sleep1: 2 tasks,") == true)
+        let quiet = try CLIRunner.run(["run", "--quiet", "seed001-sleep2-foo-sleep1"])
+        #expect(quiet.stdout == "shav\ntext\nfinished\n")
+    }
+
+    @Test func unknownDemoSuggestsTheClosestIdsAndExitsTwo() throws {
+        let r = try CLIRunner.run(["run", "seed004-task-orderin"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("unknown demo 'seed004-task-orderin'"))
+        #expect(r.stderr.contains("Did you mean: seed004-task-ordering"))
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func listNamesEveryDemoWithItsSeed() throws {
+        let r = try CLIRunner.run(["list"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("seed000-fetch-url"))
+        #expect(r.stdout.contains("seed 004"))
+        #expect(r.stdout.split(separator: "\n").count == 23)
+    }
+
+    @Test func recordThenValidateRoundTrips() throws {
+        let path = try CLIRunner.temporaryFile("fetch.jsonl", contents: "")
+        let rec = try CLIRunner.run(["record", "seed000-fetch-url", "-o", path])
+        #expect(rec.status == 0)
+        let val = try CLIRunner.run(["validate", path])
+        #expect(val.status == 0)
+        #expect(val.stdout.contains("ok"))
+        let again = try CLIRunner.run(["record", "seed000-fetch-url"])
+        #expect(again.stdout == (try String(contentsOfFile: path, encoding: .utf8)), "traces are byte-identical")
+    }
+
+    @Test func malformedTraceGetsLineAndColumnAndExitOne() throws {
+        let good = try CLIRunner.run(["record", "seed004-hello-world"]).stdout
+        var lines = good.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[3] = String(lines[3].dropLast(2))
+        let path = try CLIRunner.temporaryFile("broken.jsonl", contents: lines.joined(separator: "\n"))
+        let r = try CLIRunner.run(["validate", path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(path):4:"), "names the line: \(r.stderr)")
+        let exported = try CLIRunner.run(["export", path, "--format", "text"])
+        #expect(exported.status == 1)
+    }
+
+    @Test func exportFitsTheWidthAndRefusesTooNarrow() throws {
+        let r = try CLIRunner.run(["export", "seed003-say-after", "--format", "sequence", "--width", "100"])
+        #expect(r.status == 0)
+        #expect(r.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
+        let narrow = try CLIRunner.run(["export", "seed003-say-after", "--format", "text", "--width", "10"])
+        #expect(narrow.status == 2)
+        #expect(narrow.stderr.contains("at least"))
+    }
+
+    @Test func exportNeverColoursAPipeUnlessAsked() throws {
+        let plain = try CLIRunner.run(["export", "seed003-say-after", "--format", "unicode"])
+        #expect(!plain.stdout.contains("\u{1B}["))
+        let forced = try CLIRunner.run(["export", "seed003-say-after", "--format", "unicode", "--color"])
+        #expect(forced.stdout.contains("\u{1B}["))
+    }
+
+    @Test func playWithoutATerminalPointsToExportAndExitsTwo() throws {
+        let r = try CLIRunner.run(["play", "seed000-fetch-url"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("loopscope export"))
+    }
+}
