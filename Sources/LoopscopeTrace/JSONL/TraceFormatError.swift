@@ -6,7 +6,7 @@
 ///
 /// ```swift
 /// do { _ = try TraceJSONL.decode(bytes, sourceName: "run.jsonl") }
-/// catch { print(error) }   // run.jsonl:3:9: unknown event kind "strated"
+/// catch { print(error) }   // run.jsonl:3:15: unknown event kind "strated"; expected …
 /// ```
 public struct TraceFormatError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The name given to the decoder for the input, e.g. a file path or `<input>`.
