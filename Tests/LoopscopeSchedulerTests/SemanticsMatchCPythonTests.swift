@@ -20,6 +20,7 @@ import Testing
         ("lock_event_semaphore", LockEventSemaphore.main),
         ("blocking_sleep", BlockingSleep.main),
         ("never_retrieved", NeverRetrieved.main),
+        ("forgot_await", ForgotAwait.main),
     ]
 
     static func run(_ name: String) -> RunResult {
@@ -39,6 +40,15 @@ import Testing
     func taskEventsMatchCPython(name: String) throws {
         let reference = try CPythonReference(case: name, in: Self.folder)
         #expect(CPythonReference.view(of: Self.run(name).trace).taskEvents == reference.taskEvents)
+    }
+
+    @Test func coroutineNeverAwaitedIsReportedWhereItWasMade() throws {
+        let trace = Self.run("forgot_await").trace
+        let warnings = trace.events.filter { $0.kind == .warning }
+        #expect(warnings.map(\.warningKind) == [.neverAwaited])
+        #expect(trace.text(of: warnings[0]) == "RuntimeWarning: coroutine 'say_after(1, 'hello')' was never awaited")
+        #expect(trace.site(warnings[0].site)?.line == Int32(ForgotAwait.forgottenLine))
+        #expect(warnings[0].time == .zero)
     }
 
     @Test func neverRetrievedExceptionIsReported() throws {

@@ -252,3 +252,19 @@ enum NeverRetrieved {
         say("main done")
     }
 }
+
+enum ForgotAwait {
+    static func sayAfter(_ delay: Double, _ what: String) async throws {
+        try await sleep(delay)
+        say(what)
+    }
+
+    static let forgottenLine = #line + 4
+    static func main() async throws {
+        say("start")
+        // The coroutine made on the next line is never awaited.
+        _ = coroutine("say_after(1, 'hello')") { try await sayAfter(1, "hello") }
+        try await sleep(2)
+        say("end")
+    }
+}

@@ -17,8 +17,8 @@ extension EventLoop {
         runUntilThreadsFinish()
     }
 
-    func warn(_ kind: WarningKind, _ message: String, task: Int32 = -1) {
-        emit(.warning, task: task, value: intern(message), reason: kind.rawValue)
+    func warn(_ kind: WarningKind, _ message: String, task: Int32 = -1, site: Int32 = -1) {
+        emit(.warning, task: task, value: intern(message), site: site, reason: kind.rawValue)
     }
 
     /// Reports never-retrieved exceptions, records `finished`, and hands back the result.
@@ -38,6 +38,7 @@ extension EventLoop {
         let outcome = abort?.outcome ?? .ok
         let message = abort?.message
         emit(.finished, value: intern(message ?? ""), reason: outcome.rawValue)
+        isFinished = true
         return RunResult(trace: recorder.builder.build(), outcome: outcome, message: message,
                          switches: switches, duration: VirtualTime(nanoseconds: now))
     }

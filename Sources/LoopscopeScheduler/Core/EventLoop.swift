@@ -44,6 +44,8 @@ public final class EventLoop: @unchecked Sendable {
     /// Set when the run must end early: misuse, deadlock, or a limit.
     var abort: (outcome: RunOutcome, message: String)?
     var switches = 0
+    /// Set once `finished` is recorded: nothing may be recorded after it.
+    var isFinished = false
 
     init(program: ProgramInfo, options: RunOptions) {
         executor = LoopExecutor(thread: pthread_self())
