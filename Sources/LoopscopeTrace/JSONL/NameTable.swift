@@ -2,15 +2,20 @@
 ///
 /// Used by the decoder for field names, event kinds and reasons. Each name (at most 32
 /// bytes) is packed into four words; lookup packs the input the same way, hashes the words
-/// into a small open-addressing table and compares the words found, so a word that is not
-/// in the table is never mistaken for one that is.
+/// into a small open-addressing table and compares the words found there, so a word that
+/// is not in the table is never mistaken for one that is.
 final class NameTable: Sendable {
     /// The names, indexed by the value each one stands for.
     let names: [[UInt8]]
-    private let packed: [Packed]
-    /// Open addressing: slot → name index + 1 (0: empty), probed linearly from the hash.
-    private let slots: [UInt16]
-    private let mask: Int
+    /// Open addressing, probed linearly from the hash: each slot holds a packed name and
+    /// its index (-1: empty), so a lookup touches one array.
+    private let slots: [Slot]
+    private let shift: UInt64
+
+    struct Slot: Sendable {
+        var name = Packed()
+        var index = -1
+    }
 
     struct Packed: Equatable, Sendable {
         var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
@@ -52,31 +57,27 @@ final class NameTable: Sendable {
             count &+= 1
         }
 
+        /// A multiplicative hash; the table takes its top bits.
         @inline(__always)
-        var hash: Int {
-            var h = w0 &* 0x9E37_79B9_7F4A_7C15
-            h = (h ^ (h >> 29) ^ w1) &* 0xBF58_476D_1CE4_E5B9
-            h = (h ^ (h >> 31) ^ w2 ^ (w3 << 1) ^ UInt64(count)) &* 0x94D0_49BB_1331_11EB
-            return Int(truncatingIfNeeded: h ^ (h >> 32))
+        var hash: UInt64 {
+            (w0 ^ (w1 &* 31) ^ (w2 &* 131) ^ (w3 &* 1031) ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
         }
     }
 
     init(_ names: [String]) {
         self.names = names.map { Array($0.utf8) }
-        let packed = self.names.map { name in
-            name.withUnsafeBufferPointer { Packed($0) }!
+        var bits: UInt64 = 4
+        while 1 << bits < names.count * 4 { bits += 1 }
+        let size = 1 << Int(bits)
+        var slots = [Slot](repeating: Slot(), count: size)
+        for (i, name) in self.names.enumerated() {
+            let p = name.withUnsafeBufferPointer { Packed($0) }!
+            var k = Int(p.hash >> (64 - bits))
+            while slots[k].index >= 0 { k = (k + 1) & (size - 1) }
+            slots[k] = Slot(name: p, index: i)
         }
-        var size = 16
-        while size < names.count * 4 { size *= 2 }
-        var slots = [UInt16](repeating: 0, count: size)
-        for (i, p) in packed.enumerated() {
-            var k = p.hash & (size - 1)
-            while slots[k] != 0 { k = (k + 1) & (size - 1) }
-            slots[k] = UInt16(i + 1)
-        }
-        self.packed = packed
         self.slots = slots
-        mask = size - 1
+        shift = 64 - bits
     }
 
     /// The index of the name spelled by `bytes`, or nil.
@@ -89,11 +90,12 @@ final class NameTable: Sendable {
     /// The index of the packed name, or nil.
     @inline(__always)
     func lookup(_ p: Packed) -> Int? {
-        var k = p.hash & mask
+        let mask = slots.count - 1
+        var k = Int(truncatingIfNeeded: p.hash >> shift)
         while true {
-            let slot = Int(slots[k])
-            guard slot != 0 else { return nil }
-            if packed[slot - 1] == p { return slot - 1 }
+            let slot = slots[k]
+            guard slot.index >= 0 else { return nil }
+            if slot.name == p { return slot.index }
             k = (k + 1) & mask
         }
     }
