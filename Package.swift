@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "LoopscopeRenderTests", dependencies: ["LoopscopeRender", "LoopscopeDemos"],
                     exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "LoopscopeTUITests", dependencies: ["LoopscopeTUI", "LoopscopeDemos"],
-                    swiftSettings: strict),
+                    exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "LoopscopeCLITests", dependencies: ["LoopscopeTrace"], swiftSettings: strict),
     ]
 )

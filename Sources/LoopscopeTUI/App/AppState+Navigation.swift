@@ -39,6 +39,30 @@ extension AppState {
     mutating func refreshAxis() {
         let width = Layout.axisWidth(totalWidth: size.width)
         axis = TimeAxis(timeline: timeline, width: width, zoom: AppState.zoomLevels[zoomIndex])
+        var row = [UInt8](repeating: 0, count: axis.width)
+        for span in timeline.loopSpans where span.startStep < span.endStep {
+            let code: UInt8 = switch span.activity {
+            case .idle: 1
+            case .running: 2
+            case .blocked: 3
+            }
+            let cols = axis.columns(steps: Int(span.startStep)..<Int(span.endStep))
+            for c in cols.clamped(to: 0..<row.count) where row[c] < code { row[c] = code }
+        }
+        loopRow = row
+    }
+
+    /// Narrates the current step again when the step, the pane's width or the glyphs changed.
+    mutating func refreshNarration() {
+        let width = max(1, layout.narration.width - 1)
+        let key = NarrationKey(step: step, width: width)
+        guard key != narrationKey else { return }
+        narrationKey = key
+        // The sentences only: the loop pane beside it shows the ready queue and the timers,
+        // which in a large run would be thousands of names to wrap.
+        let sentence = stepCount > 0 ? Narration.sentence(for: step, in: timeline, ascii: ascii) : ""
+        narration = TextWrap.lines(sentence, width: width, ellipsis: glyphs.ellipsis).prefix(40)
+            .joined(separator: "\n")
     }
 
     /// Scrolls the lanes pane so the current step's column and the selected lane show.

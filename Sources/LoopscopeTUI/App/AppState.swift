@@ -47,6 +47,12 @@ public struct AppState: Sendable {
     public internal(set) var loop: LoopState
     /// The time axis laid out for the current width and zoom.
     public internal(set) var axis: TimeAxis
+    /// What the event loop row shows in each column of `axis`: 0 nothing, 1 idle,
+    /// 2 running a task, 3 blocked. Laid out with the axis, so a frame does not walk the run.
+    var loopRow: [UInt8] = []
+    /// The narration of the current step, wrapped for the narration pane.
+    public internal(set) var narration: String = ""
+    var narrationKey: NarrationKey?
     /// The sequence diagram for the current width, laid out when the sequence view shows.
     public internal(set) var sequence: SequenceText?
     /// Why the sequence view has no diagram, when it has none.
@@ -86,6 +92,7 @@ public struct AppState: Sendable {
         refreshAxis()
         prepareSequence()
         followCursor()
+        refreshNarration()
     }
 
     /// Whether text must be kept to ASCII.
@@ -108,13 +115,21 @@ public struct AppState: Sendable {
     /// The lanes shown, in order: every lane, or those not finished at the current step.
     public var visibleLanes: [Lane] {
         guard hideFinished else { return timeline.lanes }
-        return timeline.lanes.filter { lane in
-            let status = loop.tasks[safe: Int(lane.task)]?.state
-            return !(status?.isFinal ?? false) || lane.task == selectedTask
+        let selected = selectedTask
+        var lanes: [Lane] = []
+        lanes.reserveCapacity(timeline.lanes.count)
+        for lane in timeline.lanes {
+            let final = loop.status(ofTask: lane.task).state?.isFinal ?? false
+            if !final || lane.task == selected { lanes.append(lane) }
         }
+        return lanes
     }
 }
 
-extension Array {
-    subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
+extension AppState {
+    /// The status of a task at the current step, or nil for an unknown id.
+    func status(of task: Int32) -> TaskStatus? {
+        let status = loop.status(ofTask: task)
+        return status.since < 0 && status.state == nil ? nil : status
+    }
 }

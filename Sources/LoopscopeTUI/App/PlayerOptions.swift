@@ -28,3 +28,9 @@ public struct PlayerOptions: Equatable, Sendable {
     /// The playback speeds `+` and `-` move between, in steps per second.
     public static let speeds = [1, 2, 4, 8, 16, 32, 64, 128]
 }
+
+/// What the cached narration was made for.
+struct NarrationKey: Equatable, Sendable {
+    var step: Int
+    var width: Int
+}

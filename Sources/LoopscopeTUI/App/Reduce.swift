@@ -121,5 +121,6 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
     }
     s.prepareSequence()
     s.followCursor()
+    s.refreshNarration()
     return s
 }

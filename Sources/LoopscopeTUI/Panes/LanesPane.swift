@@ -29,7 +29,8 @@ struct LanesPane {
         let rows = state.layout.laneRows
         let laneY = rect.y + 2
         for (i, lane) in lanes.dropFirst(state.laneTop).prefix(rows).enumerated() {
-            drawLane(lane, into: &grid, y: laneY + i, labelWidth: labelWidth, x: axisX,
+            let now = state.loop.status(ofTask: lane.task).state
+            drawLane(lane, now: now, into: &grid, y: laneY + i, labelWidth: labelWidth, x: axisX,
                      width: visible, cursor: cursor)
         }
         let loopY = rect.maxY - 2
@@ -59,22 +60,16 @@ struct LanesPane {
         }
     }
 
-    private func drawLane(_ lane: Lane, into grid: inout Grid, y: Int, labelWidth: Int, x: Int,
+    private func drawLane(_ lane: Lane, now: LaneState?, into grid: inout Grid, y: Int, labelWidth: Int, x: Int,
                           width: Int, cursor: Int) {
         let selected = lane.task == state.selectedTask
         let title = state.timeline.laneTitle(lane, ascii: state.ascii)
         let pointer = selected ? String(state.glyphs.pointer) : " "
         grid.put(pointer, x: rect.x, y: y, role: .selected)
         grid.put(TextWidth.fit(title, labelWidth - 1, ellipsis: state.glyphs.ellipsis), x: rect.x + 1, y: y,
-                 role: selected ? .selected : laneRole(lane))
+                 role: selected ? .selected : (now.map { LaneLook(ascii: state.ascii).role($0) } ?? .dim))
         paintSpans(lane.spans, into: &grid, y: y, x: x, width: width)
         paintCursor(into: &grid, y: y, x: x, width: width, cursor: cursor)
-    }
-
-    /// The role of a lane's name: its state at the current step.
-    private func laneRole(_ lane: Lane) -> StyleRole {
-        guard let s = state.loop.tasks[safe: Int(lane.task)]?.state else { return .dim }
-        return LaneLook(ascii: state.ascii).role(s)
     }
 
     /// Paints the spans overlapping the window; where several share a column the one with
@@ -125,33 +120,14 @@ struct LanesPane {
     private func drawLoopRow(into grid: inout Grid, y: Int, labelWidth: Int, x: Int, width: Int, cursor: Int) {
         grid.put(TextWidth.fit("event loop", labelWidth - 1, ellipsis: state.glyphs.ellipsis),
                  x: rect.x + 1, y: y, role: .heading)
-        let spans = state.timeline.loopSpans
-        let axis = state.axis
         let start = state.axisStart
         let glyphs = LaneLook(ascii: state.ascii)
-        if !spans.isEmpty {
-            let firstStep = axis.step(atColumn: start)
-            let lastStep = axis.step(atColumn: start + width - 1)
-            var lo = 0, hi = spans.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if Int(spans[mid].endStep) <= firstStep { lo = mid + 1 } else { hi = mid }
-            }
-            var priority = [Int](repeating: -1, count: width)
-            var i = lo
-            while i < spans.count && Int(spans[i].startStep) <= lastStep {
-                let span = spans[i]
-                let cols = axis.columns(steps: Int(span.startStep)..<Int(span.endStep))
-                let (ch, role, p): (Character, StyleRole, Int) = switch span.activity {
-                case .idle: (" ", .plain, 0)
-                case .running: (glyphs.glyph(LaneMark.running), .running, 2)
-                case .blocked: (glyphs.glyph(LaneMark.blocking), .blocked, 3)
-                }
-                for c in max(cols.lowerBound, start)..<min(cols.upperBound, start + width) where p > priority[c - start] {
-                    priority[c - start] = p
-                    grid[x + c - start, y] = Cell(ch, role)
-                }
-                i += 1
+        let row = state.loopRow
+        for local in 0..<width where start + local < row.count {
+            switch row[start + local] {
+            case 2: grid[x + local, y] = Cell(glyphs.glyph(LaneMark.running), .running)
+            case 3: grid[x + local, y] = Cell(glyphs.glyph(LaneMark.blocking), .blocked)
+            default: break
             }
         }
         paintCursor(into: &grid, y: y, x: x, width: width, cursor: cursor)

@@ -1,4 +1,3 @@
-import LoopscopeRender
 import LoopscopeTimeline
 
 /// Draws the narration pane: the breakdown text of the current step (`Narration`), or in
@@ -16,14 +15,13 @@ struct NarrationPane {
             let q = reveal.question
             let verdict = reveal.isCorrect
                 ? "Right: \(q.choices[q.answer])"
-                : "Not quite: you chose \(q.choices[reveal.chosen]); it was \(q.choices[q.answer])"
-            for line in TextWrap.lines(verdict, width: width, ellipsis: state.glyphs.ellipsis).prefix(2) {
+                : "Not quite: it was \(q.choices[q.answer]), not \(q.choices[reveal.chosen])"
+            for line in TextWrap.lines(verdict, width: width, ellipsis: state.glyphs.ellipsis).prefix(3) {
                 grid.put(line, x: rect.x + 1, y: y, role: reveal.isCorrect ? .good : .bad, maxWidth: width)
                 y += 1
             }
         }
-        let text = Narration.text(for: state.step, in: state.timeline, ascii: state.ascii, width: width)
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in state.narration.split(separator: "\n", omittingEmptySubsequences: false) {
             guard y < rect.maxY else { break }
             grid.put(line, x: rect.x + 1, y: y, role: .plain, maxWidth: width)
             y += 1

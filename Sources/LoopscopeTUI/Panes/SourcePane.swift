@@ -16,11 +16,12 @@ struct SourcePane {
         let ran = ranSite()
         let parked = parkedSite()
         guard let anchor = ran ?? parked, let site = trace.site(anchor),
-              let file = trace.files[safe: Int(site.file)] else {
+              site.file >= 0, Int(site.file) < trace.files.count else {
             grid.titleRule(rect, "Source", glyphs: g)
             grid.put("no source line at this step", x: rect.x + 1, y: rect.y + 1, role: .dim)
             return
         }
+        let file = trace.files[Int(site.file)]
         let label = state.timeline.siteLabel(anchor, ascii: state.ascii) ?? ""
         grid.titleRule(rect, "Source " + label, glyphs: g)
         let lines = file.lines
@@ -77,7 +78,7 @@ struct SourcePane {
     /// a suspension).
     func parkedSite() -> Int32? {
         let task = state.selectedTask
-        guard let status = state.loop.tasks[safe: Int(task)], let s = status.state else { return nil }
+        guard let status = state.status(of: task), let s = status.state else { return nil }
         if s == .suspended, status.site >= 0 { return status.site }
         guard s == .ready, let lane = state.timeline.lane(ofTask: task),
               let k = lane.spanIndex(atStep: state.step), k > 0 else { return nil }
