@@ -45,7 +45,8 @@ public enum EventKind: UInt8, Sendable, CaseIterable, Codable {
     /// A callback (not a task step) joined the ready queue. `other`: the handle id;
     /// `value`: string id of its label; `task`: the task it concerns (or -1).
     case callbackQueued
-    /// A callback left the ready queue and ran. `other`: the handle id.
+    /// A callback left the ready queue and ran. `other`: the handle id; `value`: string id
+    /// of its label (timer callbacks are labelled only here).
     case callbackRan
     /// Something asyncio would warn about. `reason`: a `WarningKind`; `value`: string id
     /// of the message.

@@ -60,7 +60,7 @@ extension TraceEvent {
     /// The string-table id carried in `value` by kinds that carry text.
     public var stringID: Int? {
         switch kind {
-        case .created, .completed, .failed, .printed, .callbackQueued, .warning, .finished:
+        case .created, .completed, .failed, .printed, .callbackQueued, .callbackRan, .warning, .finished:
             Int(value)
         case .cancelled:
             value >= 0 ? Int(value) : nil

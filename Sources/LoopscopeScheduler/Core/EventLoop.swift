@@ -22,28 +22,28 @@ public final class EventLoop: @unchecked Sendable {
     let executor: LoopExecutor
     let options: RunOptions
     let tracing: Bool
-    var recorder: Recorder
+    @exclusivity(unchecked) var recorder: Recorder
 
     /// Virtual time in nanoseconds.
-    var now: Int64 = 0
-    var ready = Deque<ReadyEntry>()
-    var timers = Heap<TimerKey>()
+    @exclusivity(unchecked) var now: Int64 = 0
+    @exclusivity(unchecked) var ready = Deque<ReadyEntry>()
+    @exclusivity(unchecked) var timers = Heap<TimerKey>()
     var timerSeq: Int64 = 0
-    var nextHandle: Int32 = 0
-    var callbackCounter = 0
+    @exclusivity(unchecked) var nextHandle: Int32 = 0
+    @exclusivity(unchecked) var callbackCounter = 0
     var records: [TaskRecord] = []
     var taskNumber = 0
     var threadNumber = 0
     var executorThreads = 0
     /// The task or thread whose step is running.
-    var running: TaskRecord?
-    var runnableThreads = Deque<TaskRecord>()
+    @exclusivity(unchecked) var running: TaskRecord?
+    @exclusivity(unchecked) var runnableThreads = Deque<TaskRecord>()
     /// A loop task that holds the loop in a blocking call, and when it lets go.
-    var blocking: (task: TaskRecord, until: Int64)?
+    @exclusivity(unchecked) var blocking: (task: TaskRecord, until: Int64)?
     var stopping = false
     /// Set when the run must end early: misuse, deadlock, or a limit.
     var abort: (outcome: RunOutcome, message: String)?
-    var switches = 0
+    @exclusivity(unchecked) var switches = 0
     /// Set once `finished` is recorded: nothing may be recorded after it.
     var isFinished = false
 

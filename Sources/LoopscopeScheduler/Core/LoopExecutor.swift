@@ -13,9 +13,9 @@ import Synchronization
 /// It does not run anything on its own: `drain()` runs what is queued, on the caller's thread.
 final class LoopExecutor: TaskExecutor, @unchecked Sendable {
     private let thread: pthread_t
-    private var jobs: [UnownedJob] = []
+    @exclusivity(unchecked) private var jobs: [UnownedJob] = []
     /// When set, the next enqueued job is the first job of this task.
-    var parkInto: TaskRecord?
+    @exclusivity(unchecked) var parkInto: TaskRecord?
     private let foreign = Mutex<Int>(0)
 
     init(thread: pthread_t) {

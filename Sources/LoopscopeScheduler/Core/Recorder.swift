@@ -6,6 +6,14 @@ struct Recorder {
     var builder: TraceBuilder
     let sources: SourceCatalog
     private var siteCache: [SiteKey: Int32] = [:]
+    /// A small direct-mapped cache in front of `siteCache`: call sites in a loop hit it.
+    private var recent = [RecentSite](repeating: RecentSite(file: 0, line: 0, id: -1), count: 64)
+
+    struct RecentSite {
+        var file: UInt
+        var line: UInt
+        var id: Int32
+    }
     private var fileCache: [UInt: Int32] = [:]
 
     struct SiteKey: Hashable {
@@ -20,8 +28,14 @@ struct Recorder {
 
     mutating func site(_ file: StaticString, _ line: UInt) -> Int32 {
         let address = UInt(bitPattern: file.utf8Start)
+        let slot = Int((address >> 3 &+ line &* 31) & 63)
+        let hit = recent[slot]
+        if hit.file == address && hit.line == line && hit.id >= 0 { return hit.id }
         let key = SiteKey(file: address, line: line)
-        if let id = siteCache[key] { return id }
+        if let id = siteCache[key] {
+            recent[slot] = RecentSite(file: address, line: line, id: id)
+            return id
+        }
         let fileIndex: Int32
         if let f = fileCache[address] {
             fileIndex = f
@@ -33,6 +47,7 @@ struct Recorder {
         }
         let id = builder.site(file: fileIndex, line: Int32(clamping: line))
         siteCache[key] = id
+        recent[slot] = RecentSite(file: address, line: line, id: id)
         return id
     }
 }

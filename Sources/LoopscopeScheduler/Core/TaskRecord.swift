@@ -7,19 +7,19 @@ final class TaskRecord: FutureCore, @unchecked Sendable {
     let id: Int32
     let kind: TaskKind
     let name: String
-    var startJob: UnownedJob?
-    var continuation: UnsafeContinuation<Void, any Error>?
+    @exclusivity(unchecked) var startJob: UnownedJob?
+    @exclusivity(unchecked) var continuation: UnsafeContinuation<Void, any Error>?
     /// Thrown into the body when its first job runs (cancelled before it started).
     var pendingThrow: (any Error)?
-    var mustCancel = false
+    @exclusivity(unchecked) var mustCancel = false
     var mustCancelMessage: String?
     var cancelsRequested = 0
     /// The future it awaits (asyncio's `_fut_waiter`).
-    var waiter: FutureCore?
+    @exclusivity(unchecked) var waiter: FutureCore?
     /// Set by every suspending await during a step; a step that ends with this false and the
     /// task not done means the body suspended on something the loop does not own.
-    var parked = false
-    var steps = 0
+    @exclusivity(unchecked) var parked = false
+    @exclusivity(unchecked) var steps = 0
     /// What it waits on, for deadlock reports: e.g. "Task-2 (at main.swift:12)".
     var waitDescription = ""
 

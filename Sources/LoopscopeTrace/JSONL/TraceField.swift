@@ -205,7 +205,7 @@ struct KindSchema: Sendable {
         case .callbackQueued:
             s.other = .handle; s.otherRequired = true; s.value = .text(.label)
         case .callbackRan:
-            s.other = .handle; s.otherRequired = true
+            s.other = .handle; s.otherRequired = true; s.value = .text(.label)
         case .warning:
             s.value = .text(.message); s.reason = .warning
         case .shutdown:
