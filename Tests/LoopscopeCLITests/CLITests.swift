@@ -79,3 +79,23 @@ import Testing
         #expect(r.stderr.contains("loopscope export"))
     }
 }
+
+@Suite struct CLIPlayerFlagTests {
+    @Test func playAcceptsItsOwnFlags() throws {
+        let r = try CLIRunner.run(["play", "seed000-fetch-url", "--predict", "--ascii", "--view", "sequence"])
+        #expect(r.status == 2, "refused only because there is no terminal")
+        #expect(r.stderr.contains("needs a terminal"))
+    }
+
+    @Test func noArgumentsOpensThePickerWhichNeedsATerminal() throws {
+        let r = try CLIRunner.run([])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("loopscope export"))
+    }
+
+    @Test func unknownViewIsAClearError() throws {
+        let r = try CLIRunner.run(["play", "seed000-fetch-url", "--view", "sideways"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("unknown view 'sideways'"))
+    }
+}
