@@ -9,18 +9,20 @@ struct LoopReplay: Sendable {
     /// The ready queue is `queue[head...]`; popping the front only moves `head`.
     private(set) var queue: [ReadyEntry] = []
     private(set) var head = 0
-    /// Pending timers, unordered; `timerSlot[id]` is the index of timer `id` in it, or -1.
+    /// Pending timers, unordered. `timerSlot[id - timerBase]` is the index in `timers` of
+    /// timer `id` for ids in the slot window (timer ids grow, so the window is dense); a
+    /// timer without a slot (sparse or out-of-order ids) is found by a linear search.
     private(set) var timers: [PendingTimer] = []
     private var timerSlot: [Int32] = []
-    /// Used instead of `timerSlot` by replays restored from a snapshot (few events, and
-    /// timer ids that may be large): timer id → index in `timers`.
-    private var timerMap: [Int32: Int32]? = nil
+    /// `Int32.min`: not chosen yet (the first timer armed sets it).
+    private var timerBase: Int32 = 0
     private(set) var running: Int32 = -1
     /// Events applied so far: the next event to apply.
     private(set) var nextEvent = 0
 
-    /// Timer ids above this are looked up by a linear search instead of the slot table.
-    private static let slotLimit: Int32 = 1 << 24
+    /// The widest slot window, and the most it grows for one timer.
+    private static let slotLimit = 1 << 24
+    private static let maxGrowth = 1 << 12
 
     var queueCount: Int { queue.count - head }
     var readyQueue: ArraySlice<ReadyEntry> { queue[head...] }
@@ -71,29 +73,29 @@ struct LoopReplay: Sendable {
         }
     }
 
+    /// The slot of a timer id, if it has one: ids inside the table, or just past its end.
+    private func slot(_ id: Int32) -> Int? {
+        guard timerBase != Int32.min else { return nil }
+        let d = Int(id) - Int(timerBase)
+        return d >= 0 && d < timerSlot.count ? d : nil
+    }
+
     private mutating func addTimer(_ t: PendingTimer) {
-        if timerMap != nil {
-            timerMap![t.id] = Int32(timers.count)
-        } else if t.id >= 0 && t.id < Self.slotLimit {
-            let id = Int(t.id)
-            if id >= timerSlot.count {
-                timerSlot.append(contentsOf: repeatElement(-1, count: id + 1 - timerSlot.count))
-            }
-            timerSlot[id] = Int32(timers.count)
+        if timerBase == Int32.min { timerBase = t.id }
+        let d = Int(t.id) - Int(timerBase)
+        // Grow the table for ids that follow on; a far jump (sparse ids) goes unslotted.
+        if d >= timerSlot.count && d - timerSlot.count < Self.maxGrowth && d < Self.slotLimit {
+            timerSlot.append(contentsOf: repeatElement(-1, count: d + 1 - timerSlot.count))
         }
+        if let k = slot(t.id) { timerSlot[k] = Int32(timers.count) }
         timers.append(t)
     }
 
     private mutating func removeTimer(_ id: Int32) {
         let at: Int
-        if timerMap != nil {
-            guard let found = timerMap![id] else { return }
-            at = Int(found)
-            timerMap![id] = nil
-        } else if id >= 0 && id < Self.slotLimit {
-            guard Int(id) < timerSlot.count, timerSlot[Int(id)] >= 0 else { return }
-            at = Int(timerSlot[Int(id)])
-            timerSlot[Int(id)] = -1
+        if let k = slot(id), timerSlot[k] >= 0 {
+            at = Int(timerSlot[k])
+            timerSlot[k] = -1
         } else {
             guard let found = timers.firstIndex(where: { $0.id == id }) else { return }
             at = found
@@ -101,15 +103,12 @@ struct LoopReplay: Sendable {
         let last = timers.count - 1
         if at != last {
             timers[at] = timers[last]
-            let moved = timers[at].id
-            if timerMap != nil {
-                timerMap![moved] = Int32(at)
-            } else if moved >= 0 && moved < Self.slotLimit { timerSlot[Int(moved)] = Int32(at) }
+            if let k = slot(timers[at].id) { timerSlot[k] = Int32(at) }
         }
         timers.removeLast()
     }
 
-    /// A compact copy for the snapshot table (no slot table).
+    /// A compact copy for the snapshot table (without the slot table).
     func compacted() -> LoopReplay {
         var copy = self
         if head > 0 {
@@ -117,22 +116,30 @@ struct LoopReplay: Sendable {
             copy.head = 0
         }
         copy.timerSlot = []
-        copy.timerMap = nil
         return copy
     }
 
-    /// A snapshot made ready to replay from: timers are found through a small map.
+    /// A snapshot made ready to replay from: a slot window starting at its lowest pending
+    /// timer id (or, when the pending ids are far apart, covering the newest of them).
     func restored() -> LoopReplay {
         var copy = self
-        var map: [Int32: Int32] = [:]
-        map.reserveCapacity(timers.count)
-        for (i, t) in timers.enumerated() { map[t.id] = Int32(i) }
-        copy.timerMap = map
+        let ids = timers.map(\.id)
+        guard let low = ids.min(), let high = ids.max() else {
+            copy.timerBase = Int32.min
+            copy.timerSlot = []
+            return copy
+        }
+        let window = Int32(max(4 * timers.count + 4096, 1 << 16))
+        copy.timerBase = Int(high) - Int(low) < Int(window) ? low : Int32(clamping: Int(high) - Int(window))
+        copy.timerSlot = [Int32](repeating: -1, count: Int(high) - Int(copy.timerBase) + 1)
+        for (i, t) in timers.enumerated() {
+            if let k = copy.slot(t.id) { copy.timerSlot[k] = Int32(i) }
+        }
         return copy
     }
 
     /// Pending timers, earliest deadline first, ties by the order they were armed.
     func sortedTimers() -> [PendingTimer] {
-        timers.sorted { ($0.deadline, $0.event) < ($1.deadline, $1.event) }
+        timers.sorted { $0.deadline != $1.deadline ? $0.deadline < $1.deadline : $0.event < $1.event }
     }
 }

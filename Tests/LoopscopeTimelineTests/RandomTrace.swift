@@ -11,10 +11,12 @@ struct SeededRandom {
 }
 
 /// A scheduler-shaped trace from a tiny FIFO loop: tasks print, spawn, sleep, yield and
-/// return in random order; timers fire earliest first (ties in arming order).
-func randomLoopTrace(seed: UInt64, events: Int, maxTasks: Int = 30) -> Trace {
+/// return in random order; timers fire earliest first (ties in arming order). With
+/// `scrambleTimerIDs`, timer ids are far apart and out of order.
+func randomLoopTrace(seed: UInt64, events: Int, maxTasks: Int = 30, scrambleTimerIDs: Bool = false) -> Trace {
     var rng = SeededRandom(seed: seed)
     var s = TraceScript(id: "random", title: "random")
+    s.scrambleTimerIDs = scrambleTimerIDs
     var queue: [Int32] = []
     var started = Set<Int32>()
     var timers: [(deadline: Int64, id: Int32, task: Int32)] = []

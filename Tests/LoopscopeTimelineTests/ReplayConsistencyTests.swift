@@ -36,9 +36,9 @@ func naiveState(_ trace: Trace, throughEvent end: Int) -> (queue: [Int32], timer
 
 @Suite("Loop state replay")
 struct ReplayConsistencyTests {
-    @Test(arguments: [UInt64(1), 7, 42])
-    func snapshotsAgreeWithAFullReplay(seed: UInt64) {
-        let trace = randomLoopTrace(seed: seed, events: 4000)
+    @Test(arguments: [(UInt64(1), false), (7, false), (42, false), (9, true), (11, true)])
+    func snapshotsAgreeWithAFullReplay(seed: UInt64, scrambled: Bool) {
+        let trace = randomLoopTrace(seed: seed, events: 4000, scrambleTimerIDs: scrambled)
         let timeline = Timeline(trace: trace)
         #expect(timeline.snapshots.count > 4)
         let stepEvents = trace.events.indices.filter { Step.isStep(trace.events[$0].kind) }

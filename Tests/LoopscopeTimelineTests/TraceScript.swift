@@ -7,6 +7,8 @@ struct TraceScript {
     var now = VirtualTime.zero
     let file: Int32
     private var nextTimer: Int32 = 0
+    /// Whether timer ids are spread out and out of order instead of counting up.
+    var scrambleTimerIDs = false
 
     init(id: String = "test", title: String = "Test", lines: Int = 40) {
         builder = TraceBuilder(program: ProgramInfo(id: id, title: title))
@@ -50,7 +52,7 @@ struct TraceScript {
     mutating func sleeps(_ t: Int32, seconds: Double, line: Int32) -> Int32 {
         let deadline = (now + .seconds(seconds)).nanoseconds
         add(.suspended, t, value: deadline, line: line, reason: WaitReason.sleep.rawValue)
-        let id = nextTimer
+        let id = scrambleTimerIDs ? Int32((Int(nextTimer) * 7_919_993) % 50_000_017) : nextTimer
         nextTimer += 1
         add(.timerAdded, t, other: id, value: deadline, reason: TimerPurpose.sleep.rawValue)
         return id
