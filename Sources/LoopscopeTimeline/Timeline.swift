@@ -8,7 +8,7 @@ import LoopscopeTrace
 /// for lane in timeline.lanes { print(timeline.laneTitle(lane), lane.spans.count) }
 /// print(timeline.headline(ofStep: 3))           // "Task-1 awaits Task-2 at main.swift:26"
 /// let s = timeline.state(atStep: 3)
-/// print(s.readyQueue.map(timeline.describe))   // ["Task-2 step", "Task-3 step"]
+/// print(s.readyQueue.map { timeline.describe($0) })   // ["Task-2 step", "Task-3 step"]
 /// ```
 ///
 /// Building is one pass over the events (linear, arrays only). `state(atStep:)` replays the

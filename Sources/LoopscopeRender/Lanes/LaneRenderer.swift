@@ -8,11 +8,14 @@ import LoopscopeTrace
 /// print(try LaneRenderer.text(Timeline(trace: trace), LaneOptions(width: 80)))
 /// ```
 /// ```
-/// fetch_url
-///                          0          1                     3
-/// time (s)                 +----------+---------------------+------
-/// Task-1 main()            .#####--------------------------.#|
-/// ...
+/// fetch_url: Task A (3 s) and Task B (1 s) (seed 000)
+///                            0                   1                       3
+/// time (s)                   +-------------------+-----------------------+--------
+/// Task-1 main()              .####-----------------------------------------.##|
+/// Task-2 fetch_url("A (long~   ....#-------------------------------------.#|
+/// Task-3 fetch_url("B (shor~    .....#-----------.#|
+///
+/// . ready (queued)  # running  - awaiting  | done
 /// ```
 ///
 /// Each step at one instant gets its own column, waiting is drawn in proportion to virtual
