@@ -205,7 +205,7 @@ struct Story {
         let at = site.isEmpty ? "" : " at \(site)"
         if onThread(e.task) {
             switch wait?.waitReason {
-            case .sleep?: return "\(who)'s sleep is over, and it goes on."
+            case .sleep?: return "\(who)'s blocking sleep is over, and it goes on."
             case .join?, .thread?, .task?:
                 let other = wait.map { words.task($0.other) } ?? "the thread"
                 return "\(who) goes on\(at): \(other) has finished."
@@ -249,7 +249,8 @@ struct Story {
             let span = lane.spans[i]
             let e = trace.events[Int(span.event)]
             if span.state == .ready, wake == nil, e.kind == .scheduled { wake = e }
-            if span.state == .suspended { return (wake, e) }
+            // A thread asleep in time.sleep is drawn as blocking but parked by a `suspended` event.
+            if span.state == .suspended || (span.state == .blocking && e.kind == .suspended) { return (wake, e) }
             if span.state.isActive { break }
             i -= 1
         }

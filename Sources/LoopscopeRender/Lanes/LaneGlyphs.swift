@@ -69,7 +69,7 @@ public struct LaneGlyphs: Sendable, Equatable {
         case .ready: "ready (queued)"
         case .running: "running"
         case .suspended: "awaiting"
-        case .blocking: "blocking the loop"
+        case .blocking: "blocking (holds its thread)"
         case .thread: "on a thread"
         case .done: "done"
         case .failed: "failed"
