@@ -1,3 +1,4 @@
+import LoopscopeTestSupport
 import LoopscopeTimeline
 import LoopscopeTrace
 import Testing
@@ -6,9 +7,9 @@ import Testing
 @Suite("Lane charts")
 struct LanesRendererTests {
     static let traces: [(String, Trace)] = [
-        ("fetch_url", lanesFetchURLTrace()),
-        ("create_task_no_await", lanesCreateTaskNoAwaitTrace()),
-        ("mixed", lanesMixedTrace()),
+        ("fetch_url", fetchURLTrace()),
+        ("create_task_no_await", createTaskNoAwaitTrace()),
+        ("mixed", mixedTrace()),
     ]
 
     @Test(arguments: traces.map(\.0))
@@ -21,7 +22,7 @@ struct LanesRendererTests {
     }
 
     @Test func colourIsOptInAndKeepsTheGlyphs() throws {
-        let timeline = Timeline(trace: lanesFetchURLTrace())
+        let timeline = Timeline(trace: fetchURLTrace())
         let plain = try LaneRenderer.unicode(timeline, LaneOptions(width: 80))
         let coloured = try LaneRenderer.unicode(timeline, LaneOptions(width: 80, color: true))
         #expect(!plain.contains("\u{1B}"))
@@ -52,7 +53,7 @@ struct LanesRendererTests {
     }
 
     @Test func tooNarrowNamesTheMinimum() {
-        let timeline = Timeline(trace: lanesFetchURLTrace())
+        let timeline = Timeline(trace: fetchURLTrace())
         #expect(throws: ExportError.widthTooSmall(format: .text, width: 10, minimum: LaneRenderer.minimumWidth)) {
             try LaneRenderer.text(timeline, LaneOptions(width: 10))
         }
@@ -69,7 +70,7 @@ struct LanesRendererTests {
     }
 
     @Test func canvasShowsStepOrderAtTimeZero() {
-        let timeline = Timeline(trace: lanesFetchURLTrace())
+        let timeline = Timeline(trace: fetchURLTrace())
         let axis = TimeAxis(timeline: timeline, width: 60)
         let canvas = LaneCanvas(timeline: timeline, axis: axis)
         // Step 6: Task-2 starts while main is parked and Task-3 waits in the queue.
@@ -87,7 +88,7 @@ struct LanesRendererTests {
     }
 
     @Test func hostileNamesAreSanitized() throws {
-        let chart = try LaneRenderer.unicode(Timeline(trace: lanesMixedTrace()), LaneOptions(width: 80))
+        let chart = try LaneRenderer.unicode(Timeline(trace: mixedTrace()), LaneOptions(width: 80))
         #expect(!chart.unicodeScalars.contains { $0.value == 0x1B })
     }
 }

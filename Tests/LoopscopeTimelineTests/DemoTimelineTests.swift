@@ -1,3 +1,4 @@
+import LoopscopeTestSupport
 import LoopscopeDemos
 import LoopscopeTrace
 import Testing

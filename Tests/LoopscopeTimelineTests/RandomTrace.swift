@@ -1,3 +1,4 @@
+import LoopscopeTestSupport
 import LoopscopeTrace
 
 /// A small deterministic random number generator (a 64-bit LCG) for generated traces.

@@ -1,3 +1,4 @@
+import LoopscopeTestSupport
 import LoopscopeTrace
 import Testing
 @testable import LoopscopeTimeline

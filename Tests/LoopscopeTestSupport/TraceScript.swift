@@ -1,21 +1,23 @@
-import LoopscopeTrace
+import LoopscopeScheduler
 
 /// Writes hand-made traces the way the scheduler records them: every push and pop of the
 /// ready queue and every timer event, at the current virtual time.
-struct LanesScript {
-    var builder: TraceBuilder
-    var now = VirtualTime.zero
-    let file: Int32
+public struct TraceScript {
+    public var builder: TraceBuilder
+    public var now = VirtualTime.zero
+    public let file: Int32
     private var nextTimer: Int32 = 0
+    /// Whether timer ids are spread out and out of order instead of counting up.
+    public var scrambleTimerIDs = false
 
-    init(id: String = "test", title: String = "Test", lines: Int = 40) {
+    public init(id: String = "test", title: String = "Test", lines: Int = 40) {
         builder = TraceBuilder(program: ProgramInfo(id: id, title: title))
         let text = (1...lines).map { "// line \($0)" }.joined(separator: "\n")
         file = builder.file(path: "demos/main.swift", text: text)
     }
 
-    var trace: Trace { builder.build() }
-    var eventCount: Int { builder.eventCount }
+    public var trace: Trace { builder.build() }
+    public var eventCount: Int { builder.eventCount }
 
     private mutating func add(_ kind: EventKind, _ task: Int32, other: Int32 = -1, value: Int64 = 0,
                               line: Int32 = 0, reason: UInt8 = 0, time: VirtualTime? = nil) {
@@ -26,7 +28,7 @@ struct LanesScript {
 
     /// `created` + `scheduled(created)` for a task; only `created` + `started` for a thread.
     @discardableResult
-    mutating func spawn(_ name: String, _ label: String, by parent: Int32 = -1, line: Int32 = 0,
+    public mutating func spawn(_ name: String, _ label: String, by parent: Int32 = -1, line: Int32 = 0,
                         kind: TaskKind = .task) -> Int32 {
         let t = builder.addTask(TaskInfo(name: name, label: label, kind: kind, parent: parent))
         let labelID = builder.intern(label)
@@ -35,69 +37,69 @@ struct LanesScript {
         return t
     }
 
-    mutating func scheduled(_ t: Int32, _ why: WakeReason, other: Int32 = -1) {
+    public mutating func scheduled(_ t: Int32, _ why: WakeReason, other: Int32 = -1) {
         add(.scheduled, t, other: other, reason: why.rawValue)
     }
-    mutating func started(_ t: Int32) { add(.started, t) }
-    mutating func resumed(_ t: Int32, _ mode: ResumeMode = .normal, line: Int32 = 0) {
+    public mutating func started(_ t: Int32) { add(.started, t) }
+    public mutating func resumed(_ t: Int32, _ mode: ResumeMode = .normal, line: Int32 = 0) {
         add(.resumed, t, line: line, reason: mode.rawValue)
     }
-    mutating func awaits(_ t: Int32, _ why: WaitReason, other: Int32 = -1, count: Int64 = 1, line: Int32) {
+    public mutating func awaits(_ t: Int32, _ why: WaitReason, other: Int32 = -1, count: Int64 = 1, line: Int32) {
         add(.suspended, t, other: other, value: count, line: line, reason: why.rawValue)
     }
     /// `suspended(sleep)` + `timerAdded`; returns the timer id.
     @discardableResult
-    mutating func sleeps(_ t: Int32, seconds: Double, line: Int32) -> Int32 {
+    public mutating func sleeps(_ t: Int32, seconds: Double, line: Int32) -> Int32 {
         let deadline = (now + .seconds(seconds)).nanoseconds
         add(.suspended, t, value: deadline, line: line, reason: WaitReason.sleep.rawValue)
-        let id = nextTimer
+        let id = scrambleTimerIDs ? Int32((Int(nextTimer) * 7_919_993) % 50_000_017) : nextTimer
         nextTimer += 1
         add(.timerAdded, t, other: id, value: deadline, reason: TimerPurpose.sleep.rawValue)
         return id
     }
     /// `clockJump` to `seconds`.
-    mutating func jump(to seconds: Double) {
+    public mutating func jump(to seconds: Double) {
         let from = now
         now = .seconds(seconds)
         add(.clockJump, -1, value: from.nanoseconds)
     }
     /// `timerFired` + `callbackRan` + `scheduled(timer)` for the owner.
-    mutating func fire(_ timer: Int32, owner: Int32) {
+    public mutating func fire(_ timer: Int32, owner: Int32) {
         add(.timerFired, owner, other: timer, value: now.nanoseconds)
         add(.callbackRan, owner, other: timer)
         scheduled(owner, .timer, other: timer)
     }
-    mutating func timerCancelled(_ timer: Int32, owner: Int32) {
+    public mutating func timerCancelled(_ timer: Int32, owner: Int32) {
         add(.timerCancelled, owner, other: timer)
     }
-    mutating func completed(_ t: Int32, _ result: String) {
+    public mutating func completed(_ t: Int32, _ result: String) {
         add(.completed, t, value: Int64(builder.intern(result)))
     }
-    mutating func cancelled(_ t: Int32) { add(.cancelled, t, value: -1) }
-    mutating func failed(_ t: Int32, _ error: String) {
+    public mutating func cancelled(_ t: Int32) { add(.cancelled, t, value: -1) }
+    public mutating func failed(_ t: Int32, _ error: String) {
         add(.failed, t, value: Int64(builder.intern(error)))
     }
-    mutating func printed(_ t: Int32, _ text: String, line: Int32 = 0) {
+    public mutating func printed(_ t: Int32, _ text: String, line: Int32 = 0) {
         add(.printed, t, value: Int64(builder.intern(text)), line: line)
     }
     /// A block of `seconds`; a task's block holds the loop (the clock moves on with it), a
     /// thread's does not.
-    mutating func blocked(_ t: Int32, seconds: Double, kind: BlockingKind = .sleep, holdsLoop: Bool = true) {
+    public mutating func blocked(_ t: Int32, seconds: Double, kind: BlockingKind = .sleep, holdsLoop: Bool = true) {
         add(.blocked, t, value: VirtualTime.seconds(seconds).nanoseconds, reason: kind.rawValue)
         if holdsLoop { now = now + .seconds(seconds) }
     }
-    mutating func cancelRequested(_ t: Int32, by: Int32, accepted: Bool = true) {
+    public mutating func cancelRequested(_ t: Int32, by: Int32, accepted: Bool = true) {
         add(.cancelRequested, t, other: by, value: accepted ? 1 : 0)
     }
-    mutating func shutdown(pending: Int64) { add(.shutdown, -1, value: pending) }
-    mutating func finished() { add(.finished, -1, value: Int64(builder.intern("")), reason: 0) }
-    mutating func advance(to seconds: Double) { now = .seconds(seconds) }
+    public mutating func shutdown(pending: Int64) { add(.shutdown, -1, value: pending) }
+    public mutating func finished() { add(.finished, -1, value: Int64(builder.intern("")), reason: 0) }
+    public mutating func advance(to seconds: Double) { now = .seconds(seconds) }
 }
 
 /// The seed's `fetch_url` example (seed 000): main creates A (sleep 3) and B (sleep 1),
 /// prints, awaits A then B.
-func lanesFetchURLTrace() -> Trace {
-    var s = LanesScript(id: "seed000", title: "fetch_url")
+public func fetchURLTrace() -> Trace {
+    var s = TraceScript(id: "seed000", title: "fetch_url")
     let main = s.spawn("Task-1", "main()", line: 35)
     s.started(main)
     let a = s.spawn("Task-2", "fetch_url(\"A (long)\", 3)", by: main, line: 18)
@@ -128,8 +130,8 @@ func lanesFetchURLTrace() -> Trace {
 
 /// The seed's "create_task, no await" example (seed 001, case 2): main creates foo and
 /// returns; foo starts before the runner stops, prints, sleeps, and is cancelled.
-func lanesCreateTaskNoAwaitTrace() -> Trace {
-    var s = LanesScript(id: "seed001-2", title: "create_task, no await")
+public func createTaskNoAwaitTrace() -> Trace {
+    var s = TraceScript(id: "seed001-2", title: "create_task, no await")
     let main = s.spawn("Task-1", "main()", line: 16)
     s.started(main)
     s.printed(main, "shav", line: 6)
@@ -150,8 +152,8 @@ func lanesCreateTaskNoAwaitTrace() -> Trace {
 }
 
 /// A task that blocks the loop, a worker thread, a failure, and a long idle gap.
-func lanesMixedTrace() -> Trace {
-    var s = LanesScript(id: "mixed", title: "blocking, a thread, a failure")
+public func mixedTrace() -> Trace {
+    var s = TraceScript(id: "mixed", title: "blocking, a thread, a failure")
     let main = s.spawn("Task-1", "main()", line: 30)
     s.started(main)
     let worker = s.spawn("Thread-1", "crunch()", by: main, line: 31, kind: .thread)
