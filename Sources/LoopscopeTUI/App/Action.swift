@@ -47,6 +47,8 @@ public enum Action: Equatable, Sendable {
     case scrollPage(Int)
     /// ? : help.
     case toggleHelp
+    /// Show or hide what the demo teaches and where its article differs from CPython.
+    case toggleAbout
     /// p : predict mode on or off.
     case togglePredict
     /// 1–9 while a question is asked: the chosen answer (0-based).

@@ -29,6 +29,8 @@ public struct AppState: Sendable {
     public internal(set) var zoomIndex: Int
     public internal(set) var hideFinished: Bool
     public internal(set) var showHelp: Bool
+    /// The about box: the program's teaching note and the article's claims against CPython.
+    public internal(set) var showAbout: Bool
     /// The go-to prompt's text, or nil when it is closed.
     public internal(set) var prompt: String?
     /// A one-line notice (e.g. a go-to that found nothing), cleared by the next action.
@@ -77,6 +79,7 @@ public struct AppState: Sendable {
         zoomIndex = 0
         hideFinished = false
         showHelp = false
+        showAbout = false
         prompt = nil
         notice = nil
         predict = PredictState(enabled: options.predict)

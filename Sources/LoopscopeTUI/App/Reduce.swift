@@ -70,6 +70,8 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
             s.prompt = nil
         } else if s.showHelp {
             s.showHelp = false
+        } else if s.showAbout {
+            s.showAbout = false
         } else if s.predict.showSummary {
             s.predict.showSummary = false
         } else if let q = s.predict.question {
@@ -98,6 +100,10 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.scrollOffset += pages * max(1, s.layout.main.height - 2)
     case .toggleHelp:
         s.showHelp.toggle()
+        s.showAbout = false
+    case .toggleAbout:
+        s.showAbout.toggle()
+        s.showHelp = false
     case .togglePredict:
         s.predict.enabled.toggle()
         s.predict.question = nil

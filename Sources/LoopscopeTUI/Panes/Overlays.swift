@@ -8,6 +8,8 @@ struct Overlays {
     func draw(into grid: inout Grid) {
         if state.showHelp {
             help(into: &grid)
+        } else if state.showAbout {
+            about(into: &grid)
         } else if let text = state.prompt {
             prompt(text, into: &grid)
         } else if let q = state.predict.question {
@@ -30,6 +32,7 @@ struct Overlays {
             ("v or 1 2 3", "timeline, sequence diagram, breakdown list"),
             ("PgUp / PgDn", "scroll the sequence or breakdown view"),
             ("p", "predict mode: guess what runs or prints next"),
+            ("i", "about this demo: what to watch, where the article is wrong"),
             ("?", "this help"),
             ("q", "quit"),
         ]
@@ -53,6 +56,39 @@ struct Overlays {
         }
         grid.put("Lanes: each row a task; the loop row shows what holds the loop.", x: rect.x + 2,
                  y: rect.maxY - 2, role: .dim, maxWidth: rect.width - 4)
+    }
+
+    /// The program's teaching note, then each article claim beside what CPython does.
+    static func aboutLines(_ program: ProgramInfo, width: Int, ellipsis: String) -> [(String, StyleRole)] {
+        var lines: [(String, StyleRole)] = []
+        func add(_ text: String, _ role: StyleRole, indent: String = "") {
+            for line in TextWrap.lines(Sanitizer.line(text), width: width - indent.count, ellipsis: ellipsis) {
+                lines.append((indent + line, role))
+            }
+        }
+        if !program.origin.isEmpty { add("From \(program.origin).", .dim) }
+        add(program.note.isEmpty ? "No teaching note." : program.note, .plain)
+        if program.claims.isEmpty {
+            lines.append(("", .plain))
+            add("The article's claims about this program match CPython.", .good)
+        }
+        for claim in program.claims {
+            lines.append(("", .plain))
+            add("The article says: \(claim.article)", .bad)
+            add("CPython does: \(claim.actual)", .good)
+        }
+        return lines
+    }
+
+    private func about(into grid: inout Grid) {
+        let width = min(76, state.size.width - 4)
+        let lines = Self.aboutLines(state.timeline.trace.program, width: width - 4, ellipsis: state.glyphs.ellipsis)
+        let rect = centered(width: width, height: min(lines.count + 4, state.size.height - 2))
+        grid.box(rect, title: Sanitizer.line(state.timeline.trace.program.title), glyphs: state.glyphs)
+        for (i, (text, role)) in lines.enumerated() where rect.y + 1 + i < rect.maxY - 2 {
+            grid.put(text, x: rect.x + 2, y: rect.y + 1 + i, role: role, maxWidth: rect.width - 4)
+        }
+        grid.put("i or Esc: close", x: rect.x + 2, y: rect.maxY - 2, role: .dim, maxWidth: rect.width - 4)
     }
 
     private func prompt(_ text: String, into grid: inout Grid) {

@@ -57,6 +57,7 @@ struct StatusBar {
     private func priority(_ key: String) -> Int {
         switch key {
         case "?", "q", "p": 2
+        case "i": state.timeline.trace.program.claims.isEmpty ? 0 : 2
         case "+-", "f", "z": 0
         default: 1
         }
@@ -71,6 +72,7 @@ struct StatusBar {
             return [("Enter", "go"), ("Esc", "cancel"), ("42", "step"), ("1.5s", "time")]
         }
         if state.showHelp { return [("any key", "close help")] }
+        if state.showAbout { return [("any key", "close")] }
         if state.predict.showSummary { return [("Esc", "close"), ("Home", "again"), ("q", "quit")] }
         if let q = state.predict.question {
             return [("1-\(q.choices.count)", "answer"), ("Esc", "skip"), (a ? "<-" : "←", "back"),
@@ -78,6 +80,6 @@ struct StatusBar {
         }
         return [(lr, "step"), ("space", state.playing ? "pause" : "play"), ("+-", "speed"),
                 (ud, "lane"), ("Tab", "next"), ("g", "go to"), ("z", "zoom"), ("f", "done"),
-                ("v", "view"), ("p", "predict"), ("?", "help"), ("q", "quit")]
+                ("v", "view"), ("p", "predict"), ("i", "about"), ("?", "help"), ("q", "quit")]
     }
 }

@@ -26,7 +26,7 @@ public enum KeyMap {
 
     static func action(for key: Key, in state: AppState) -> Action? {
         if case .ctrl("c") = key { return .quit }
-        if state.showHelp {
+        if state.showHelp || state.showAbout {
             return key == .char("q") ? .quit : .dismiss
         }
         if state.prompt != nil {
@@ -73,6 +73,7 @@ public enum KeyMap {
         case .pageDown: return .scrollPage(1)
         case .char("p"): return .togglePredict
         case .char("?"): return .toggleHelp
+        case .char("i"): return .toggleAbout
         case .escape: return .dismiss
         case .char("q"), .char("Q"): return .quit
         default: return nil
