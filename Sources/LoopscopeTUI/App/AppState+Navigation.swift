@@ -35,21 +35,35 @@ extension AppState {
         }
     }
 
-    /// Lays the time axis out again for the current width and zoom.
+    /// Lays the time axis out for the current width and zoom (or takes it from the cache).
     mutating func refreshAxis() {
+        let entry = axisEntry(width: Layout.axisWidth(totalWidth: size.width), zoomIndex: zoomIndex)
+        axis = entry.axis
+        loopRow = entry.loopRow
+    }
+
+    /// Lays out every zoom level for the current width ahead of time (at start), so the zoom
+    /// keys cost a lookup rather than a pass over every step of the run.
+    func prepareZoomLevels() {
         let width = Layout.axisWidth(totalWidth: size.width)
-        axis = TimeAxis(timeline: timeline, width: width, zoom: AppState.zoomLevels[zoomIndex])
-        var row = [UInt8](repeating: 0, count: axis.width)
-        for span in timeline.loopSpans where span.startStep < span.endStep {
-            let code: UInt8 = switch span.activity {
-            case .idle: 1
-            case .running: 2
-            case .blocked: 3
+        for index in AppState.zoomLevels.indices { _ = axisEntry(width: width, zoomIndex: index) }
+    }
+
+    private func axisEntry(width: Int, zoomIndex: Int) -> AxisCache.Entry {
+        axisCache.entry(AxisCache.Key(width: width, zoomIndex: zoomIndex)) {
+            let axis = TimeAxis(timeline: timeline, width: width, zoom: AppState.zoomLevels[zoomIndex])
+            var row = [UInt8](repeating: 0, count: axis.width)
+            for span in timeline.loopSpans where span.startStep < span.endStep {
+                let code: UInt8 = switch span.activity {
+                case .idle: 1
+                case .running: 2
+                case .blocked: 3
+                }
+                let cols = axis.columns(steps: Int(span.startStep)..<Int(span.endStep))
+                for c in cols.clamped(to: 0..<row.count) where row[c] < code { row[c] = code }
             }
-            let cols = axis.columns(steps: Int(span.startStep)..<Int(span.endStep))
-            for c in cols.clamped(to: 0..<row.count) where row[c] < code { row[c] = code }
+            return AxisCache.Entry(axis: axis, loopRow: row)
         }
-        loopRow = row
     }
 
     /// Narrates the current step again when the step, the pane's width or the glyphs changed.

@@ -52,6 +52,8 @@ public struct AppState: Sendable {
     /// What the event loop row shows in each column of `axis`: 0 nothing, 1 idle,
     /// 2 running a task, 3 blocked. Laid out with the axis, so a frame does not walk the run.
     var loopRow: [UInt8] = []
+    /// Axes laid out so far, shared by every copy of this state (see `AxisCache`).
+    let axisCache = AxisCache()
     /// The narration of the current step, wrapped for the narration pane.
     public internal(set) var narration: String = ""
     var narrationKey: NarrationKey?
@@ -93,6 +95,7 @@ public struct AppState: Sendable {
         sequence = nil
         sequenceUnavailable = nil
         refreshAxis()
+        prepareZoomLevels()
         prepareSequence()
         followCursor()
         refreshNarration()
