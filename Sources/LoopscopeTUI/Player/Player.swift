@@ -88,7 +88,7 @@ public enum PlayerError: Error, Equatable, CustomStringConvertible {
         case .notATerminal:
             "loopscope play needs a terminal, and standard output is not one. "
                 + "For text you can pipe or save, use `loopscope export` (for example "
-                + "`loopscope export <demo> --format lanes`)."
+                + "`loopscope export <demo> --format text`)."
         case .terminal(let why):
             "loopscope play cannot use this terminal: \(why)"
         }

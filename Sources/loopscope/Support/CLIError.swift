@@ -52,7 +52,8 @@ enum Terminal {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw CLIError("cannot write \(path): \(error.localizedDescription). Check the folder exists and is writable.")
+            let why = error.localizedDescription.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            throw CLIError("cannot write \(path): \(why). Check that the folder exists and is writable.")
         }
     }
 }

@@ -22,6 +22,10 @@ enum TraceInput {
     }
 
     static func decodeFile(_ path: String) throws -> Trace {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CLIError("\(path) is a folder, not a trace file: pass a .jsonl file written by `loopscope record`.", code: 1)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIError("cannot read \(path): no such file, or it is not readable.", code: 1)
         }
