@@ -8,6 +8,14 @@ import LoopscopeScheduler
 
 private let origin = "seed 001"
 
+/// The article's `foo`, shared by its variants (the last one sleeps 10 s instead of 1).
+enum Seed001 {
+    static func foo(_ text: String, sleeping seconds: Double = 1) async throws {
+        print(text)
+        try await sleep(seconds)
+    }
+}
+
 enum Seed001PrintOnly {
     static func main() async throws {
         print("shav")
@@ -25,13 +33,8 @@ enum Seed001PrintOnly {
 enum Seed001AwaitCoroutine {
     static func main() async throws {
         print("shav")
-        try await foo("text")
+        try await Seed001.foo("text")
         print("finished")
-    }
-
-    static func foo(_ text: String) async throws {
-        print(text)
-        try await sleep(1)
     }
 
     static let info = ProgramInfo(
@@ -49,13 +52,8 @@ enum Seed001AwaitCoroutine {
 enum Seed001CreateTaskNoAwait {
     static func main() async throws {
         print("shav")
-        _ = createTask("foo('text')") { try await foo("text") }
+        _ = createTask("foo('text')") { try await Seed001.foo("text") }
         print("finished")
-    }
-
-    static func foo(_ text: String) async throws {
-        print(text)
-        try await sleep(1)
     }
 
     static let info = ProgramInfo(
@@ -78,14 +76,9 @@ enum Seed001CreateTaskNoAwait {
 enum Seed001AwaitTask {
     static func main() async throws {
         print("shav")
-        let task = createTask("foo('text')") { try await foo("text") }
+        let task = createTask("foo('text')") { try await Seed001.foo("text") }
         try await task.value()
         print("finished")
-    }
-
-    static func foo(_ text: String) async throws {
-        print(text)
-        try await sleep(1)
     }
 
     static let info = ProgramInfo(
@@ -100,14 +93,9 @@ enum Seed001AwaitTask {
 enum Seed001Sleep2FooSleep1 {
     static func main() async throws {
         print("shav")
-        _ = createTask("foo('text')") { try await foo("text") }
+        _ = createTask("foo('text')") { try await Seed001.foo("text") }
         try await sleep(2)
         print("finished")
-    }
-
-    static func foo(_ text: String) async throws {
-        print(text)
-        try await sleep(1)
     }
 
     static let info = ProgramInfo(
@@ -128,14 +116,9 @@ enum Seed001Sleep2FooSleep1 {
 enum Seed001Sleep05FooSleep10 {
     static func main() async throws {
         print("shav")
-        _ = createTask("foo('text')") { try await foo("text") }
+        _ = createTask("foo('text')") { try await Seed001.foo("text", sleeping: 10) }
         try await sleep(0.5)
         print("finished")
-    }
-
-    static func foo(_ text: String) async throws {
-        print(text)
-        try await sleep(10)
     }
 
     static let info = ProgramInfo(
