@@ -4,74 +4,9 @@ import LoopscopeScheduler
 // The article's threads program prints nothing; two prints were added (marked ADDED) so
 // the run shows its result and its wall time.
 
-private let origin = "seed 004"
-
 enum Seed004Jobs {
     /// `sum(i * i for i in range(n * 1000))`: the CPU-bound part (no virtual time).
     static func squares(_ n: Int) -> Int {
         (0..<(n * 1000)).reduce(0) { $0 + $1 * $1 }
-    }
-}
-
-enum Seed004JobsThreads {
-    static func job(_ n: Int, _ result: Shared<[Int]>) async throws {
-        // CPU-bound simulation
-        result.value[n] = Seed004Jobs.squares(n)
-        // I/O-bound simulation
-        try await blockingSleep(Double(n))
-    }
-
-    static func main() async throws {
-        let result = Shared([Int](repeating: 0, count: 10))
-        let start = virtualNow()  // ADDED
-        var threads: [WorkerThread] = []
-        for i in 0..<10 {
-            let t = startThread("job(\(i))", name: "Thread-\(i + 1) (job)") { try await job(i, result) }
-            threads.append(t)
-        }
-        for t in threads {
-            try await t.join()
-        }
-        print(result.value)  // ADDED
-        print("all threads joined after \(fixed(virtualNow() - start)) s")  // ADDED
-    }
-
-    static let info = ProgramInfo(
-        id: "seed004-jobs-threads", title: "Ten jobs on ten threads", origin: origin,
-        note: """
-            Each thread blocks in time.sleep(n) on its own, so the main thread's joins finish \
-            after the longest job, 9 s, not 45 s. No event loop here: these are thread lanes.
-            """)
-
-    static let demo = Demo(info: info, fileName: "Seed004Jobs.swift", referenceCase: "seed004_1_jobs_threads") {
-        threadsRun(info, options: $0, main: main)
-    }
-}
-
-enum Seed004JobsAsync {
-    static func job(_ n: Int) async throws -> Int {
-        // CPU-bound simulation
-        let acc = Seed004Jobs.squares(n)
-        // I/O-bound simulation
-        try await sleep(Double(n))
-        return acc
-    }
-
-    static func main() async throws {
-        let tasks = (0..<10).map { i in createTask("job(\(i))") { try await job(i) } }
-        let results = try await gather(tasks)
-        print(results)
-    }
-
-    static let info = ProgramInfo(
-        id: "seed004-jobs-async", title: "Ten jobs as tasks with gather", origin: origin,
-        note: """
-            The same ten jobs as tasks on one thread: all sleeps overlap, so gather returns at \
-            9 s. job(0) sleeps 0 s, which is a bare yield: it goes to the back of the ready queue \
-            and finishes after every other job has started.
-            """)
-
-    static let demo = Demo(info: info, fileName: "Seed004Jobs.swift", referenceCase: "seed004_2_jobs_async") {
-        asyncioRun(info, options: $0, main: main)
     }
 }
