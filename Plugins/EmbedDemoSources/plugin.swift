@@ -12,7 +12,7 @@ struct EmbedDemoSources: BuildToolPlugin {
         return [.buildCommand(
             displayName: "Embedding the source text of \(target.name)",
             executable: try context.tool(named: "EmbedSourcesTool").url,
-            arguments: [output.path] + inputs.map(\.path),
+            arguments: [output.path, sourceTarget.directoryURL.path] + inputs.map(\.path),
             inputFiles: inputs,
             outputFiles: [output])]
     }

@@ -31,16 +31,18 @@ public enum DemoCatalog {
     }
 
     static func sourceText(_ fileName: String) -> String? {
-        embeddedSources[fileName]
+        embeddedSources[fileName] ?? embeddedSources.first { $0.key.hasSuffix("/" + fileName) }?.value
     }
 
     /// Finds demo files by `#fileID` (`LoopscopeDemos/Seed000FetchURL.swift`) and names
-    /// them as they sit in the repository (`demos/Seed000FetchURL.swift`).
+    /// them as they sit in the repository (`demos/Seed000FetchURL.swift`,
+    /// `demos/Support/Print.swift`).
     static let sources = SourceCatalog { fileID in
         let name = String(fileID.split(separator: "/").last ?? Substring(fileID))
-        guard let text = embeddedSources[name] else { return nil }
-        let folder = name.hasPrefix("Seed") ? "demos" : "demos/Support"
-        return SourceFile(path: "\(folder)/\(name)", text: text)
+        let match = embeddedSources[name].map { (name, $0) }
+            ?? embeddedSources.first { $0.key.hasSuffix("/" + name) }.map { ($0.key, $0.value) }
+        guard let (relative, text) = match else { return nil }
+        return SourceFile(path: "demos/\(relative)", text: text)
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {
