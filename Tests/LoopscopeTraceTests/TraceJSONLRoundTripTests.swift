@@ -21,14 +21,26 @@ struct TraceJSONLRoundTripTests {
         }
     }
 
+    @Test func eventsOutOfSequenceAreRejectedWithTheirLine() throws {
+        var lines = TraceJSONL.encode(Fixtures.sleepyRun()).split(separator: "\n").map(String.init)
+        lines.swapAt(3, 4)
+        do {
+            _ = try TraceJSONL.decode(lines.joined(separator: "\n"), sourceName: "t.jsonl")
+            Issue.record("a swapped pair of events was accepted")
+        } catch {
+            #expect(error.line == 4)
+            #expect(error.message.contains("event sequence number 2 where 1 was expected"))
+        }
+    }
+
     @Test func sleepyRunReadsAsDocumented() throws {
         let lines = TraceJSONL.encode(Fixtures.sleepyRun()).split(separator: "\n").map(String.init)
         #expect(lines[0] == #"{"format":"loopscope-trace","version":1,"program":{"id":"sleepy","title":"One sleep","origin":"","note":"","claims":[]}}"#)
         #expect(lines[1] == #"{"file":0,"path":"demos/Sleepy.swift","text":"a\nb\nc\nd\ne\n"}"#)
-        #expect(lines[2] == #"{"t":0,"kind":"created","task":0,"name":"Task-1","lane":"task","label":"main()","at":"0:5"}"#)
-        #expect(lines.contains(#"{"t":0,"kind":"suspended","task":1,"wait":"sleep","until":1,"at":"0:1"}"#))
-        #expect(lines.contains(#"{"t":1,"kind":"clockJump","from":0}"#))
-        #expect(lines.contains(#"{"t":1,"kind":"printed","task":1,"stream":"stdout","text":"awake","at":"0:1"}"#))
+        #expect(lines[2] == #"{"seq":0,"t":0,"kind":"created","task":0,"name":"Task-1","lane":"task","label":"main()","at":"0:5"}"#)
+        #expect(lines.contains(#"{"seq":8,"t":0,"kind":"suspended","task":1,"wait":"sleep","until":1,"at":"0:1"}"#))
+        #expect(lines.contains(#"{"seq":9,"t":1,"kind":"clockJump","from":0}"#))
+        #expect(lines.contains(#"{"seq":14,"t":1,"kind":"printed","task":1,"stream":"stdout","text":"awake","at":"0:1"}"#))
     }
 }
 

@@ -60,6 +60,7 @@ struct TraceDecoder {
         var path: String?
         var declared: Int32 = 0
         var parent: Int32 = -1
+        var seq: Int64 = -1
         /// Where the line's closing `}` is.
         var end = 0
 
@@ -133,6 +134,7 @@ struct TraceDecoder {
         case .string: f.declared = try s.readInt32("a string id")
         case .path: f.path = try s.readString("a file path")
         case .format: throw s.error("a second header: only the first line is the header")
+        case .seq: f.seq = try s.readInt("\"seq\" (the event's sequence number)")
         }
     }
 
@@ -154,6 +156,10 @@ struct TraceDecoder {
         let allowed = KindSchema.common | schema.allowed | (kind == .created ? Field.name.bit : 0)
         try onlyFields(f, allowed, in: "a \(kind) event")
         guard f.has(.t) else { throw missing(.t, in: "a \(kind) event", f) }
+        if f.has(.seq), f.seq != Int64(trace.events.count) {
+            throw s.error("event sequence number \(f.seq) where \(trace.events.count) was expected: "
+                + "events must come in order, none missing", at: s.lineStart)
+        }
         if schema.taskRequired, !f.has(Field.task) { throw missing(.task, in: "a \(kind) event", f) }
         if let field = schema.reason, !f.fills(.reason) { throw missing(field, in: "a \(kind) event", f) }
         if let field = schema.other, schema.otherRequired, !f.fills(.other) {

@@ -14,6 +14,7 @@ struct TraceEncoder {
     private var definedStrings = 0
     private var definedSites = 0
     private var definedTasks = 0
+    private var sequence = 0
     /// Whether each string is the first with its text (the decoder finds it by its text).
     private let firstString: [Bool]
     private let firstSite: [Bool]
@@ -81,7 +82,10 @@ struct TraceEncoder {
         let inlineTask = prepareTasks(e, labelInline: textInline)
         let siteInline = prepareSite(e.site)
 
-        out.raw("{\"t\":")
+        out.raw("{\"seq\":")
+        out.int(Int64(sequence))
+        sequence += 1
+        out.raw(",\"t\":")
         out.time(e.time.nanoseconds)
         out.raw(",\"kind\":")
         out.quoted(Self.kindWords[Int(e.kind.rawValue)])

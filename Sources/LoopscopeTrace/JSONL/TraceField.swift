@@ -23,6 +23,8 @@ enum Field: Int, CaseIterable, Sendable {
     case file, path, string
     // Only the header has it; present elsewhere it means a second header.
     case format
+    // An event's sequence number (its index among the events), written first on its line.
+    case seq
 
     static let names = NameTable(allCases.map { String(describing: $0) })
 
@@ -71,6 +73,7 @@ enum Field: Int, CaseIterable, Sendable {
         case .path: ",\"path\":"
         case .string: ",\"string\":"
         case .format: ",\"format\":"
+        case .seq: ",\"seq\":"
         }
     }
 
@@ -107,12 +110,13 @@ enum Field: Int, CaseIterable, Sendable {
         case .file, .string, .site: .declaration
         case .path: .path
         case .format: .format
+        case .seq: .seq
         }
     }
 
     enum Slot: Int {
         case time, kind, task, name, parent, other, reason, value, text, site, declaration, path,
-             format
+             format, seq
         var bit: UInt16 { 1 << UInt16(rawValue) }
     }
 }
@@ -163,7 +167,7 @@ struct KindSchema: Sendable {
     }
 
     /// Fields every event accepts.
-    static let common: UInt64 = Field.t.bit | Field.kind.bit | Field.task.bit | Field.at.bit
+    static let common: UInt64 = Field.seq.bit | Field.t.bit | Field.kind.bit | Field.task.bit | Field.at.bit
         | Field.value.bit | Field.other.bit | Field.reason.bit | Field.site.bit
 
     static let all: [KindSchema] = EventKind.allCases.map(schema(for:))
