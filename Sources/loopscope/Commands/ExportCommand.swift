@@ -15,8 +15,8 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "One of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ExportFormat = .text
 
-    @Option(name: .shortAndLong, help: "Columns every line must fit in.")
-    var width: Int = 80
+    @Option(name: .shortAndLong, help: "Columns every line must fit in (default: the terminal's width, or 80 when not a terminal).")
+    var width: Int?
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
@@ -31,7 +31,8 @@ struct ExportCommand: ParsableCommand {
         try reporting {
             let trace = try TraceInput.load(input)
             let useColor = color ?? (output == nil && Terminal.isTerminal(1) && !Terminal.noColor)
-            let options = ExportOptions(width: width, color: useColor, ascii: !unicode)
+            let options = ExportOptions(width: width ?? Terminal.defaultWidth(writingTo: output),
+                                        color: useColor, ascii: !unicode)
             let text: String
             do {
                 text = try Exporter.render(trace, format: format, options: options)
@@ -51,14 +52,15 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "A demo id (see `loopscope list`) or a .jsonl trace file.")
     var input: String
 
-    @Option(name: .shortAndLong, help: "Columns every line must fit in.")
-    var width: Int = 80
+    @Option(name: .shortAndLong, help: "Columns every line must fit in (default: the terminal's width, or 80 when not a terminal).")
+    var width: Int?
 
     func run() throws {
         try reporting {
             let trace = try TraceInput.load(input)
             do {
-                let text = try Exporter.render(trace, format: .breakdown, options: ExportOptions(width: width))
+                let options = ExportOptions(width: width ?? Terminal.defaultWidth(writingTo: nil))
+                let text = try Exporter.render(trace, format: .breakdown, options: options)
                 Terminal.writeOut(text.hasSuffix("\n") ? text : text + "\n")
             } catch {
                 throw CLIError("\(error)", code: 2)

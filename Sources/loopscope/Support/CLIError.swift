@@ -35,6 +35,15 @@ enum Terminal {
         return false
     }
 
+    /// The width to fit when none is asked for: the terminal's columns when writing to a
+    /// terminal (at most 240), else 80, so files and pipes get the same output everywhere.
+    static func defaultWidth(writingTo path: String?) -> Int {
+        guard path == nil || path == "-", isTerminal(1) else { return 80 }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return min(240, Int(size.ws_col))
+    }
+
     static func writeError(_ s: String) {
         FileHandle.standardError.write(Data(s.utf8))
     }
