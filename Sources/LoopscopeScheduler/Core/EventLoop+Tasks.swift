@@ -123,7 +123,8 @@ extension EventLoop {
             task.continuation = c
             task.parked = true
             task.waiter = future
-            if !tracing || records.count < 100_000 { task.waitDescription = describe() }
+            // Only for deadlock reports; skipped in huge runs, where building it costs.
+            if records.count < 100_000 { task.waitDescription = describe() }
             emit(.suspended, task: task.id, other: other, value: value, site: site, reason: reason.rawValue)
             if task.isThread {
                 future.addCallback(.wakeThread(task))
