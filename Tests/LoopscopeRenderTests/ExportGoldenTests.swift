@@ -8,6 +8,7 @@ import Testing
     /// The formats this suite keeps goldens for, with their file extensions.
     static let formats: [(ExportFormat, String)] = [
         (.sequence, "txt"), (.breakdown, "txt"), (.mermaid, "mmd"), (.chrome, "json"), (.markdown, "md"),
+        (.jsonl, "jsonl"),
     ]
 
     static let cases: [String] = HandBuiltTraces.all.flatMap { trace in
