@@ -76,7 +76,8 @@ let package = Package(
         .testTarget(name: "LoopscopeRenderTests",
                     dependencies: ["LoopscopeRender", "LoopscopeDemos", "LoopscopeTestSupport"],
                     exclude: ["Golden"], swiftSettings: strict),
-        .testTarget(name: "LoopscopeTUITests", dependencies: ["LoopscopeTUI", "LoopscopeDemos"],
+        .testTarget(name: "LoopscopeTUITests",
+                    dependencies: ["LoopscopeTUI", "LoopscopeDemos", "LoopscopeTestSupport"],
                     exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "LoopscopeCLITests", dependencies: ["LoopscopeTrace"], swiftSettings: strict),
     ]

@@ -20,10 +20,10 @@ import Testing
             let state = AppState(timeline: timeline, options: PlayerOptions(startStep: step), size: Self.small)
             let grid = view(state)
             #expect(grid.text().contains("step \(step + 1) of \(count)"))
-            try Golden.check(grid, "demos/\(id)/\(name)-80x24")
+            Golden.check(grid, "demos/\(id)/\(name)-80x24")
         }
         let wide = AppState(timeline: timeline, options: PlayerOptions(startStep: count / 2), size: Self.large)
-        try Golden.check(view(wide), "demos/\(id)/middle-120x40")
+        Golden.check(view(wide), "demos/\(id)/middle-120x40")
     }
 
     @Test func predictQuestionOnSeed000() throws {
@@ -41,9 +41,9 @@ import Testing
         }
         let q = try #require(state.predict.question)
         #expect(q.kind == .nextTask)
-        try Golden.check(view(state), "demos/seed000-fetch-url/predict-question-80x24", styles: true)
+        Golden.check(view(state), "demos/seed000-fetch-url/predict-question-80x24", styles: true)
         state = reduce(state, .answer((q.answer + 1) % q.choices.count))
-        try Golden.check(view(state), "demos/seed000-fetch-url/predict-reveal-80x24")
+        Golden.check(view(state), "demos/seed000-fetch-url/predict-reveal-80x24")
         #expect(questions >= 2)
     }
 }

@@ -20,14 +20,14 @@ import Testing
         let trace = HandTraces.fetch
         let last = Timeline(trace: trace).steps.count - 1
         for (size, tag) in [(Self.small, "80x24"), (Self.large, "120x40")] {
-            try Golden.check(view(state(trace, size: size, step: 0)), "fetch/first-\(tag)")
-            try Golden.check(view(state(trace, size: size, step: 7)), "fetch/step8-\(tag)", styles: tag == "80x24")
-            try Golden.check(view(state(trace, size: size, step: last)), "fetch/last-\(tag)")
+            Golden.check(view(state(trace, size: size, step: 0)), "fetch/first-\(tag)")
+            Golden.check(view(state(trace, size: size, step: 7)), "fetch/step8-\(tag)", styles: tag == "80x24")
+            Golden.check(view(state(trace, size: size, step: last)), "fetch/last-\(tag)")
         }
     }
 
     @Test func fetchASCII() throws {
-        try Golden.check(view(state(HandTraces.fetch, size: Self.small, step: 7, ascii: true)), "fetch/step8-ascii-80x24")
+        Golden.check(view(state(HandTraces.fetch, size: Self.small, step: 7, ascii: true)), "fetch/step8-ascii-80x24")
     }
 
     @Test func workersWithEscapes() throws {
@@ -38,38 +38,38 @@ import Testing
             #expect(!grid.row(y).contains("\u{1B}"), "row \(y) carries an escape character")
             #expect(!grid.row(y).contains("\u{07}"), "row \(y) carries a bell")
         }
-        try Golden.check(grid, "workers/step10-80x24")
+        Golden.check(grid, "workers/step10-80x24")
         let last = Timeline(trace: trace).steps.count - 1
-        try Golden.check(view(state(trace, size: Self.large, step: last)), "workers/last-120x40")
+        Golden.check(view(state(trace, size: Self.large, step: last)), "workers/last-120x40")
     }
 
     @Test func views() throws {
         var s = state(HandTraces.fetch, size: Self.small, step: 8)
         s = reduce(s, .setView(.sequence))
-        try Golden.check(view(s), "fetch/sequence-80x24")
+        Golden.check(view(s), "fetch/sequence-80x24")
         s = reduce(s, .setView(.breakdown))
-        try Golden.check(view(s), "fetch/breakdown-80x24")
+        Golden.check(view(s), "fetch/breakdown-80x24")
     }
 
     @Test func overlays() throws {
         var s = state(HandTraces.fetch, size: Self.small, step: 3)
         s = reduce(s, .toggleHelp)
-        try Golden.check(view(s), "fetch/help-80x24")
+        Golden.check(view(s), "fetch/help-80x24")
         s = reduce(s, .dismiss)
         s = reduce(s, .openGoTo)
         s = reduce(s, .promptInput("1"))
         s = reduce(s, .promptInput("."))
         s = reduce(s, .promptInput("5"))
-        try Golden.check(view(s), "fetch/goto-80x24")
+        Golden.check(view(s), "fetch/goto-80x24")
     }
 
     @Test func crowdScrolledAndZoomed() throws {
         var s = state(HandTraces.crowd(30), size: Self.small, step: 140)
         for _ in 0..<12 { s = reduce(s, .selectNext) }
         s = reduce(s, .zoomIn)
-        try Golden.check(view(s), "crowd/selected13-zoom2-80x24")
+        Golden.check(view(s), "crowd/selected13-zoom2-80x24")
         s = reduce(s, .toggleFinished)
-        try Golden.check(view(s), "crowd/finished-hidden-80x24")
+        Golden.check(view(s), "crowd/finished-hidden-80x24")
     }
 
     @Test func tooSmall() throws {
