@@ -18,15 +18,14 @@ public func sleep(_ seconds: Double, file: StaticString = #fileID, line: UInt = 
     let task = try loop.runningTask("sleep")
     let deadline = loop.now + VirtualTime(seconds: seconds).nanoseconds
     let future = loop.makeFuture(.timer)
-    let literal = VirtualTime.literal(seconds)
     let timer = loop.callAt(deadline, purpose: .sleep, task: task.id, site: site,
-                            label: "sleep(\(literal)) is over: wake \(task.name)") {
+                            label: "sleep(\(VirtualTime.literal(seconds))) is over: wake \(task.name)") {
         if !future.isDone { future.setResult(()) }
     }
     future.objectID = timer.handle.id
     defer { loop.cancelTimer(timer) }
     try await loop.park(on: future, reason: .sleep, other: timer.handle.id, value: deadline, site: site,
-                        describe: "sleep(\(literal)) until \(VirtualTime(nanoseconds: deadline)) s")
+                        describe: "sleep(\(VirtualTime.literal(seconds))) until \(VirtualTime(nanoseconds: deadline)) s")
 }
 
 /// Gives up control for one loop iteration: asyncio's `await asyncio.sleep(0)`, or a bare

@@ -78,7 +78,7 @@ extension EventLoop {
 
     /// Iterates until every worker thread has finished (the main thread included).
     func runUntilThreadsFinish() {
-        while abort == nil, records.contains(where: { $0.isThread && !$0.isDone }) {
+        while abort == nil, liveThreads > 0 {
             if runOnce() == .idle {
                 reportDeadlock()
                 return

@@ -19,6 +19,7 @@ extension EventLoop {
         }
         let record = TaskRecord(loop: self, id: id, name: taskName, kind: kind)
         records.append(record)
+        if record.isThread { liveThreads += 1 }
         if tracing {
             _ = recorder.builder.addTask(TaskInfo(name: taskName, label: label, kind: kind,
                                                   parent: running?.id ?? -1))
@@ -52,6 +53,7 @@ extension EventLoop {
 
     /// asyncio's `Task.__step` epilogue: result, error or cancellation, then the callbacks.
     func finish(_ record: TaskRecord, value: (any Sendable)?, error: (any Error)?) {
+        if record.isThread { liveThreads -= 1 }
         if let error, !(error is CancelledError) {
             record.error = error
             record.state = .finished

@@ -38,6 +38,8 @@ public final class EventLoop: @unchecked Sendable {
     /// The task or thread whose step is running.
     @exclusivity(unchecked) var running: TaskRecord?
     @exclusivity(unchecked) var runnableThreads = Deque<TaskRecord>()
+    /// Worker threads (and a loop-less main thread) not finished yet.
+    var liveThreads = 0
     /// A loop task that holds the loop in a blocking call, and when it lets go.
     @exclusivity(unchecked) var blocking: (task: TaskRecord, until: Int64)?
     var stopping = false
@@ -86,10 +88,6 @@ public final class EventLoop: @unchecked Sendable {
     func newHandleID() -> Int32 {
         defer { nextHandle += 1 }
         return nextHandle
-    }
-
-    func name(of id: Int32) -> String {
-        id >= 0 && Int(id) < records.count ? records[Int(id)].name : "the runner"
     }
 
     // MARK: the ready queue

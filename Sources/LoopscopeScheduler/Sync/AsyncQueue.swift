@@ -18,7 +18,6 @@ public final class AsyncQueue<Element: Sendable>: @unchecked Sendable {
     private var putters = Deque<FutureCore>()
     private var unfinished = 0
     private let finished = AsyncEvent(initiallySet: true)
-    let objectID: Int32 = -1
 
     public init(maxSize: Int = 0) {
         self.maxSize = maxSize
