@@ -21,6 +21,10 @@ import Testing
         ("blocking_sleep", BlockingSleep.main),
         ("never_retrieved", NeverRetrieved.main),
         ("forgot_await", ForgotAwait.main),
+        ("cancel_gather", CancelGather.main),
+        ("cancel_gather_exceptions", CancelGatherExceptions.main),
+        ("as_completed_timeout", AsCompletedTimeout.main),
+        ("blocking_then_yields", BlockingThenYields.main),
     ]
 
     static func run(_ name: String) -> RunResult {

@@ -49,21 +49,28 @@ public func asCompleted<T: Sendable>(_ tasks: [LoopTask<T>], timeout: Double? = 
     var timeoutTimer: TimerHandle?
     var seen = Set<Int32>()
     let unique = tasks.map(\.record).filter { seen.insert($0.id).inserted }
+    var callbacks: [(record: TaskRecord, id: Int)] = []
     for record in unique {
-        record.addCallback(.call(label: "as_completed: \(record.name) is done", task: record.id) { f in
+        let id = record.addCallback(.call(label: "as_completed: \(record.name) is done", task: record.id) { f in
             let r = f as! TaskRecord
             guard !todo.isEmpty else { return }
             todo.remove(r.id)
             try? done.putNowait(r, loop: loop)
             if todo.isEmpty, let t = timeoutTimer { loop.cancelTimer(t) }
         })
+        callbacks.append((record, id))
     }
     if let timeout, !todo.isEmpty {
         let deadline = loop.now + VirtualTime(seconds: timeout).nanoseconds
         timeoutTimer = loop.callAt(deadline, purpose: .timeout, task: loop.running?.id ?? -1,
                                    site: loop.site(file, line), label: "as_completed: timeout") {
+            // Every task still pending gets its own timeout marker (asyncio's `_on_timeout`),
+            // so each remaining await raises TimeoutError at once.
+            for (record, id) in callbacks where todo.contains(record.id) {
+                record.removeCallback(id)
+                try? done.putNowait(nil, loop: loop)
+            }
             todo.removeAll()
-            try? done.putNowait(nil, loop: loop)
         }
     }
     return AsCompleted(queue: done, count: unique.count)

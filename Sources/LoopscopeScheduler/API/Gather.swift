@@ -8,7 +8,9 @@ final class GatherFuture: FutureCore, @unchecked Sendable {
         guard !isDone else { return false }
         var any = false
         for child in children where child.cancel(message: message, by: by, site: site) { any = true }
-        if !any { cancelRequested = true }
+        // A child really cancelled: the gather ends cancelled even if the child swallows it,
+        // and whatever `returnExceptions` says (asyncio's `_cancel_requested`).
+        if any { cancelRequested = true }
         return any
     }
 }
@@ -53,7 +55,7 @@ extension EventLoop {
                     return .success(c.value ?? ())
                 }
                 if outer.cancelRequested {
-                    outer.setError(CancelledError())
+                    outer.setError(CancelledError(message: outer.children.last?.cancelMessage))
                 } else {
                     outer.setResult(outcomes)
                 }
