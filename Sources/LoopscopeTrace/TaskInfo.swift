@@ -59,6 +59,22 @@ public struct ArticleClaim: Equatable, Sendable {
     }
 }
 
+/// The language a traced program is written in (trace format version 2).
+public enum ProgramLanguage: String, Sendable, CaseIterable {
+    /// A Swift port run on loopscope's scheduler.
+    case swift
+    /// A Python program run on CPython through loopscope's recorder.
+    case python
+}
+
+/// What the times of a trace mean (trace format version 2).
+public enum TraceClock: String, Sendable, CaseIterable {
+    /// A deterministic clock that jumps when nothing is ready: the same run every time.
+    case virtual
+    /// Wall-clock times of a real run (programs doing real I/O).
+    case real
+}
+
 /// What program a trace records: a demo's metadata or a user program's.
 public struct ProgramInfo: Equatable, Sendable {
     public var id: String
@@ -68,13 +84,23 @@ public struct ProgramInfo: Equatable, Sendable {
     /// The teaching note: what to watch for.
     public var note: String
     public var claims: [ArticleClaim]
+    /// The program's language, or nil when the trace does not say (version 1 files).
+    public var language: ProgramLanguage?
+    /// What ran it, as free text, e.g. `CPython 3.11.7` or `loopscope scheduler` (empty: unknown).
+    public var engine: String
+    /// What the times mean, or nil when the trace does not say (version 1 files: virtual).
+    public var clock: TraceClock?
 
     public init(id: String, title: String, origin: String = "", note: String = "",
-                claims: [ArticleClaim] = []) {
+                claims: [ArticleClaim] = [], language: ProgramLanguage? = nil, engine: String = "",
+                clock: TraceClock? = nil) {
         self.id = id
         self.title = title
         self.origin = origin
         self.note = note
         self.claims = claims
+        self.language = language
+        self.engine = engine
+        self.clock = clock
     }
 }

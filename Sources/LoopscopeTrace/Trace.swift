@@ -10,8 +10,10 @@
 /// }
 /// ```
 public struct Trace: Equatable, Sendable {
-    /// The trace format version this build writes and reads.
-    public static let formatVersion = 1
+    /// The trace format version this build writes.
+    public static let formatVersion = 2
+    /// The trace format versions this build reads.
+    public static let readableVersions: ClosedRange<Int> = 1...2
 
     public var program: ProgramInfo
     public var files: [SourceFile]
@@ -19,15 +21,26 @@ public struct Trace: Equatable, Sendable {
     public var tasks: [TaskInfo]
     public var strings: [String]
     public var events: [TraceEvent]
+    /// What a `suspended` event awaits, in words (`sleep(1)`, `queue.get()`): string ids by
+    /// event index, only for the events that carry one (format version 2).
+    public var waitLabels: [Int: Int32]
 
     public init(program: ProgramInfo, files: [SourceFile] = [], sites: [SourceSite] = [],
-                tasks: [TaskInfo] = [], strings: [String] = [], events: [TraceEvent] = []) {
+                tasks: [TaskInfo] = [], strings: [String] = [], events: [TraceEvent] = [],
+                waitLabels: [Int: Int32] = [:]) {
         self.program = program
         self.files = files
         self.sites = sites
         self.tasks = tasks
         self.strings = strings
         self.events = events
+        self.waitLabels = waitLabels
+    }
+
+    /// What the `suspended` event at `index` awaits, as a person would say it, if recorded.
+    public func waitLabel(ofEvent index: Int) -> String? {
+        guard let id = waitLabels[index], id >= 0, Int(id) < strings.count else { return nil }
+        return strings[Int(id)]
     }
 
     /// The string an event carries (printed text, result, error, label, message), if any.

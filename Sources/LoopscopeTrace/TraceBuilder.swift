@@ -29,6 +29,12 @@ public struct TraceBuilder: Sendable {
 
     public var eventCount: Int { trace.events.count }
 
+    /// Says what the last appended event (a `suspended` one) awaits, e.g. `queue.get()`.
+    public mutating func labelLastWait(_ text: String) {
+        guard let last = trace.events.indices.last else { return }
+        trace.waitLabels[last] = intern(text)
+    }
+
     public mutating func intern(_ s: String) -> Int32 {
         if let id = stringIDs[s] { return id }
         let id = Int32(trace.strings.count)

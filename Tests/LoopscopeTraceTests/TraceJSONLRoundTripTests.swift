@@ -35,12 +35,16 @@ struct TraceJSONLRoundTripTests {
 
     @Test func sleepyRunReadsAsDocumented() throws {
         let lines = TraceJSONL.encode(Fixtures.sleepyRun()).split(separator: "\n").map(String.init)
-        #expect(lines[0] == #"{"format":"loopscope-trace","version":1,"program":{"id":"sleepy","title":"One sleep","origin":"","note":"","claims":[]}}"#)
+        #expect(lines[0] == #"{"format":"loopscope-trace","version":2,"program":{"id":"sleepy","title":"One sleep","origin":"","note":"","claims":[]}}"#)
         #expect(lines[1] == #"{"file":0,"path":"demos/Sleepy.swift","text":"a\nb\nc\nd\ne\n"}"#)
-        #expect(lines[2] == #"{"seq":0,"t":0,"kind":"created","task":0,"name":"Task-1","lane":"task","label":"main()","at":"0:5"}"#)
-        #expect(lines.contains(#"{"seq":8,"t":0,"kind":"suspended","task":1,"wait":"sleep","until":1,"at":"0:1"}"#))
+        // Version 2: "t" only when the time changes, the first event's only when not 0.
+        #expect(lines[2] == #"{"seq":0,"kind":"created","task":0,"name":"Task-1","lane":"task","label":"main()","at":"0:5"}"#)
+        #expect(lines.contains(#"{"seq":8,"kind":"suspended","task":1,"wait":"sleep","until":1,"at":"0:1"}"#))
         #expect(lines.contains(#"{"seq":9,"t":1,"kind":"clockJump","from":0}"#))
-        #expect(lines.contains(#"{"seq":14,"t":1,"kind":"printed","task":1,"stream":"stdout","text":"awake","at":"0:1"}"#))
+        #expect(lines.contains(#"{"seq":10,"kind":"timerFired","task":1,"purpose":"sleep","timer":0,"due":1}"#))
+        // and "resumed" leaves out the normal mode.
+        #expect(lines.contains(#"{"seq":13,"kind":"resumed","task":1}"#))
+        #expect(lines.contains(#"{"seq":14,"kind":"printed","task":1,"stream":"stdout","text":"awake","at":"0:1"}"#))
     }
 }
 

@@ -22,6 +22,11 @@ struct Recorder {
     }
 
     init(program: ProgramInfo, sources: SourceCatalog) {
+        var program = program
+        // What ran it, for the trace header (format version 2), unless the caller said.
+        if program.language == nil { program.language = .swift }
+        if program.engine.isEmpty { program.engine = "loopscope scheduler" }
+        if program.clock == nil { program.clock = .virtual }
         builder = TraceBuilder(program: program)
         self.sources = sources
     }

@@ -155,13 +155,16 @@ struct TraceDecoder {
         let schema = KindSchema.all[Int(kind.rawValue)]
         let allowed = KindSchema.common | schema.allowed | (kind == .created ? Field.name.bit : 0)
         try onlyFields(f, allowed, in: "a \(kind) event")
-        guard f.has(.t) else { throw missing(.t, in: "a \(kind) event", f) }
+        // Version 2: an event without "t" happens when the one before it did (the first at 0).
+        let time = f.has(.t) ? f.time : (trace.events.last?.time.nanoseconds ?? 0)
         if f.has(.seq), f.seq != Int64(trace.events.count) {
             throw s.error("event sequence number \(f.seq) where \(trace.events.count) was expected: "
                 + "events must come in order, none missing", at: s.lineStart)
         }
         if schema.taskRequired, !f.has(Field.task) { throw missing(.task, in: "a \(kind) event", f) }
-        if let field = schema.reason, !f.fills(.reason) { throw missing(field, in: "a \(kind) event", f) }
+        if let field = schema.reason, !schema.reasonOptional, !f.fills(.reason) {
+            throw missing(field, in: "a \(kind) event", f)
+        }
         if let field = schema.other, schema.otherRequired, !f.fills(.other) {
             throw missing(field, in: "a \(kind) event", f)
         }
@@ -177,7 +180,7 @@ struct TraceDecoder {
             }
         }
 
-        var e = TraceEvent(kind: kind, time: VirtualTime(nanoseconds: f.time), task: f.task,
+        var e = TraceEvent(kind: kind, time: VirtualTime(nanoseconds: time), task: f.task,
                            other: f.other, value: f.value, site: -1, reason: f.reason)
         if schema.carriesText {
             if let text = f.text {
@@ -220,6 +223,9 @@ struct TraceDecoder {
                                   at: locate(.name, f))
                 }
             }
+        }
+        if schema.extraText != nil, let label = f.text {
+            trace.waitLabels[trace.events.count] = internString(label)
         }
         trace.events.append(e)
     }

@@ -15,6 +15,8 @@ struct TraceEncoder {
     private var definedSites = 0
     private var definedTasks = 0
     private var sequence = 0
+    /// The time of the event written last: an event at the same time leaves out `t`.
+    private var lastTime: Int64 = 0
     /// Whether each string is the first with its text (the decoder finds it by its text).
     private let firstString: [Bool]
     private let firstSite: [Bool]
@@ -47,7 +49,7 @@ struct TraceEncoder {
             out.key(.text); out.string(f.text)
             out.raw("}\n")
         }
-        for e in trace.events { event(e) }
+        for (i, e) in trace.events.enumerated() { event(e, index: i) }
         declareTasks(through: trace.tasks.count - 1)
         declareSites(through: trace.sites.count - 1)
         declareStrings(through: trace.strings.count - 1)
@@ -70,23 +72,36 @@ struct TraceEncoder {
             out.raw(",\"actual\":"); out.string(c.actual)
             out.byte(UInt8(ascii: "}"))
         }
-        out.raw("]}}\n")
+        out.byte(UInt8(ascii: "]"))
+        if let language = p.language { out.raw(",\"language\":"); out.string(language.rawValue) }
+        if !p.engine.isEmpty { out.raw(",\"engine\":"); out.string(p.engine) }
+        if let clock = p.clock { out.raw(",\"clock\":"); out.string(clock.rawValue) }
+        out.raw("}}\n")
     }
 
     // MARK: Events
 
-    private mutating func event(_ e: TraceEvent) {
+    private mutating func event(_ e: TraceEvent, index: Int) {
         let schema = KindSchema.all[Int(e.kind.rawValue)]
         var textInline = false
         if schema.carriesText { textInline = prepareString(e.value) }
+        // A wait label is always written as text; the decoder finds its first string of that text.
+        var waitLabel: Int32?
+        if schema.extraText != nil, let id = trace.waitLabels[index], id >= 0, Int(id) < trace.strings.count {
+            _ = prepareString(Int64(id))
+            waitLabel = id
+        }
         let inlineTask = prepareTasks(e, labelInline: textInline)
         let siteInline = prepareSite(e.site)
 
         out.raw("{\"seq\":")
         out.int(Int64(sequence))
         sequence += 1
-        out.raw(",\"t\":")
-        out.time(e.time.nanoseconds)
+        if e.time.nanoseconds != lastTime {
+            out.raw(",\"t\":")
+            out.time(e.time.nanoseconds)
+            lastTime = e.time.nanoseconds
+        }
         out.raw(",\"kind\":")
         out.quoted(Self.kindWords[Int(e.kind.rawValue)])
         if schema.taskRequired || e.task != -1 { out.key(.task); out.int(e.task) }
@@ -96,7 +111,9 @@ struct TraceEncoder {
         if inlineTask { definedTasks += 1 }
 
         // reason
-        if let field = schema.reason {
+        if schema.reasonOptional, e.reason == 0 {
+            // the default (normal) is left out
+        } else if let field = schema.reason {
             if let word = Self.words[field.rawValue], Int(e.reason) < word.count {
                 out.key(field); out.quoted(word[Int(e.reason)])
             } else {
@@ -138,6 +155,7 @@ struct TraceEncoder {
                 out.key(.count); out.int(e.value)
             }
         }
+        if let waitLabel, let field = schema.extraText { out.key(field); out.string(trace.strings[Int(waitLabel)]) }
         // site
         if siteInline {
             out.key(.at); out.site(trace.sites[Int(e.site)])

@@ -146,12 +146,17 @@ struct KindSchema: Sendable {
     var value: ValueSpelling = .none
     /// The field that spells the reason as a word (see `Field.words`).
     var reason: Field?
+    /// Whether the reason may be left out (version 2: `resumed` without `mode` is normal).
+    var reasonOptional = false
+    /// A text field the kind may carry besides its value (version 2: a `suspended` label).
+    var extraText: Field?
 
     /// Fields this kind accepts besides the ones every event accepts.
     var allowed: UInt64 {
         var bits: UInt64 = 0
         if let other { bits |= other.bit }
         if let reason { bits |= reason.bit }
+        if let extraText { bits |= extraText.bit }
         switch value {
         case .none: break
         case .text(let f), .time(let f), .int(let f): bits |= f.bit
@@ -183,10 +188,10 @@ struct KindSchema: Sendable {
         case .started:
             s.taskRequired = true
         case .resumed:
-            s.taskRequired = true; s.reason = .mode
+            s.taskRequired = true; s.reason = .mode; s.reasonOptional = true
         case .suspended:
             s.taskRequired = true; s.other = .on; s.value = .untilOrCount
-            s.reason = .wait
+            s.reason = .wait; s.extraText = .label
         case .awaitedReady:
             s.taskRequired = true; s.other = .on; s.reason = .wait
         case .completed:

@@ -4,7 +4,7 @@
 /// flat event lines. It checks the format and the version before anything else, so a file
 /// from a newer loopscope is refused with a version message rather than a field error.
 extension TraceDecoder {
-    static let headerExample = #"{"format":"loopscope-trace","version":1,"program":{...}}"#
+    static let headerExample = #"{"format":"loopscope-trace","version":2,"program":{...}}"#
 
     mutating func readHeader() throws(TraceFormatError) {
         s.skipSpaces()
@@ -29,9 +29,11 @@ extension TraceDecoder {
         guard case .number(let text) = version.node.value, let v = Int(text) else {
             throw s.error("expected \"version\" as a whole number", at: version.node.pos)
         }
-        guard v == Trace.formatVersion else {
-            throw s.error("unsupported trace version \(text); this loopscope reads version "
-                + "\(Trace.formatVersion) — re-record the trace", at: version.node.pos)
+        guard Trace.readableVersions.contains(v) else {
+            let r = Trace.readableVersions
+            throw s.error("unsupported trace version \(text); this loopscope reads versions "
+                + "\(r.lowerBound) to \(r.upperBound) — re-record the trace with this loopscope",
+                at: version.node.pos)
         }
         try onlyKeys(fields, ["format", "version", "program"], in: "the header")
         guard let program = fields.first(where: { $0.key == "program" }) else {
@@ -44,7 +46,8 @@ extension TraceDecoder {
         guard case .object(let fields) = node.value else {
             throw s.error("expected \"program\" as an object", at: node.pos)
         }
-        try onlyKeys(fields, ["id", "title", "origin", "note", "claims"], in: "\"program\"")
+        try onlyKeys(fields, ["id", "title", "origin", "note", "claims", "language", "engine", "clock"],
+                     in: "\"program\"")
         var info = ProgramInfo(id: try string(fields, "id", in: "\"program\"", at: node.pos),
                                title: try string(fields, "title", in: "\"program\"", at: node.pos))
         if fields.contains(where: { $0.key == "origin" }) {
@@ -52,6 +55,15 @@ extension TraceDecoder {
         }
         if fields.contains(where: { $0.key == "note" }) {
             info.note = try string(fields, "note", in: "\"program\"", at: node.pos)
+        }
+        if fields.contains(where: { $0.key == "engine" }) {
+            info.engine = try string(fields, "engine", in: "\"program\"", at: node.pos)
+        }
+        if let f = fields.first(where: { $0.key == "language" }) {
+            info.language = try word(f, ProgramLanguage.self)
+        }
+        if let f = fields.first(where: { $0.key == "clock" }) {
+            info.clock = try word(f, TraceClock.self)
         }
         if let claims = fields.first(where: { $0.key == "claims" }) {
             guard case .array(let items) = claims.node.value else {
@@ -67,6 +79,16 @@ extension TraceDecoder {
             }
         }
         return info
+    }
+
+    /// A header field whose value is one of an enum's words.
+    private func word<W: RawRepresentable & CaseIterable>(_ f: JSONField, _: W.Type) throws(TraceFormatError) -> W
+        where W.RawValue == String {
+        let expected = W.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+        guard case .string(let v) = f.node.value, let w = W(rawValue: v) else {
+            throw s.error("expected \"\(f.key)\" as \(expected)", at: f.node.pos)
+        }
+        return w
     }
 
     private func onlyKeys(_ fields: [JSONField], _ keys: Set<String>, in what: String) throws(TraceFormatError) {
