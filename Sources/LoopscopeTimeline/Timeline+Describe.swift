@@ -83,6 +83,7 @@ extension Timeline {
         case .sleep: "sleep"
         case .timeout: "timeout"
         case .thread: "thread"
+        case .callback: "callback"
         }
     }
 }

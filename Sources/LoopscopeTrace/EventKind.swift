@@ -104,6 +104,8 @@ public enum BlockingKind: UInt8, Sendable, CaseIterable {
 
 public enum TimerPurpose: UInt8, Sendable, CaseIterable {
     case sleep = 0, timeout, thread
+    /// A plain callback armed by `loop.call_later` / `loop.call_at` (format version 2).
+    case callback
 }
 
 public enum WarningKind: UInt8, Sendable, CaseIterable {

@@ -70,3 +70,65 @@ struct TraceFormatVersionTests {
         #expect(TraceJSONL.encode(back) == text)
     }
 }
+
+/// The additions the Python recorder asked for (recorder/INTERFACE.md, e–g).
+@Suite("Trace format version 2: compact lines")
+struct TraceFormatCompactTests {
+    static let head = """
+        {"format":"loopscope-trace","version":2,"program":{"id":"y","title":"Y","language":"python"}}
+        {"file":0,"path":"y.py","text":"import asyncio\\n"}
+        {"seq":0,"kind":"created","task":0,"name":"Task-1","lane":"task","label":"main()"}
+        {"seq":1,"kind":"scheduled","task":0,"why":"created"}
+        {"seq":2,"kind":"started","task":0}
+
+        """
+
+    @Test func aYieldedLineIsASuspensionAndARescheduling() throws {
+        let text = Self.head + """
+            {"seq":3,"t":0.5,"kind":"yielded","task":0,"at":"0:1","label":"sleep(0)"}
+            {"seq":5,"kind":"resumed","task":0}
+            {"seq":6,"kind":"yielded","task":0}
+            {"seq":8,"kind":"resumed","task":0}
+            """
+        let trace = try TraceJSONL.decode(text)
+        let kinds = trace.events.map(\.kind)
+        #expect(kinds == [.created, .scheduled, .started, .suspended, .scheduled, .resumed,
+                          .suspended, .scheduled, .resumed])
+        #expect(trace.events[3].waitReason == .yield && trace.events[3].value == 0)
+        #expect(trace.events[3].time == VirtualTime(nanoseconds: 500_000_000))
+        #expect(trace.siteLabel(trace.events[3].site) == "y.py:1")
+        #expect(trace.events[4].wakeReason == .yielded && trace.events[4].time == trace.events[3].time)
+        #expect(trace.waitLabel(ofEvent: 3) == "sleep(0)")
+        #expect(trace.waitLabel(ofEvent: 6) == nil)
+        #expect(trace.validate().isEmpty)
+        // Written back as the two events it stands for, and read again the same.
+        #expect(try TraceJSONL.decode(TraceJSONL.encode(trace)) == trace)
+    }
+
+    @Test func aYieldedLineCountsTwoInTheSequence() {
+        let text = Self.head + #"{"seq":3,"kind":"yielded","task":0}"# + "\n" + #"{"seq":4,"kind":"resumed","task":0}"#
+        #expect(throws: TraceFormatError.self) { try TraceJSONL.decode(text) }
+        let extra = Self.head + #"{"seq":3,"kind":"yielded","task":0,"wait":"yield"}"#
+        do {
+            _ = try TraceJSONL.decode(extra)
+            Issue.record("a yielded line with a wait field was accepted")
+        } catch {
+            #expect(error.message == "field \"wait\" does not belong in a yielded line")
+        }
+    }
+
+    @Test func aCountOfZeroMayBeLeftOutButNotASleepsDeadline() throws {
+        let trace = try TraceJSONL.decode(Self.head + #"{"seq":3,"kind":"suspended","task":0,"wait":"event"}"#)
+        #expect(trace.events[3].value == 0)
+        #expect(!TraceJSONL.encode(trace).contains(#""count""#))
+        #expect(throws: TraceFormatError.self) {
+            try TraceJSONL.decode(Self.head + #"{"seq":3,"kind":"suspended","task":0,"wait":"sleep"}"#)
+        }
+    }
+
+    @Test func callLaterTimersHaveTheirOwnPurpose() throws {
+        let trace = try TraceJSONL.decode(Self.head
+            + #"{"seq":3,"kind":"timerAdded","task":0,"purpose":"callback","timer":0,"due":1}"#)
+        #expect(trace.events[3].timerPurpose == .callback)
+    }
+}

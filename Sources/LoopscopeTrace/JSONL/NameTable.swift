@@ -110,7 +110,10 @@ final class NameTable: Sendable {
 
 /// The words the JSON Lines form uses for event kinds and reasons: each case's own name.
 enum Spelling {
-    static let kinds = table(EventKind.self)
+    /// Event kinds, then the line kinds that stand for more than one event (`yielded`).
+    static let kinds = NameTable(EventKind.allCases.map { String(describing: $0) } + ["yielded"])
+    /// The index of `yielded` among `kinds`: a `suspended(yield)` then a `scheduled(yielded)`.
+    static let yieldedLine = EventKind.allCases.count
     static let lanes = table(TaskKind.self)
     static let wake = table(WakeReason.self)
     static let wait = table(WaitReason.self)

@@ -61,6 +61,8 @@ struct TraceDecoder {
         var declared: Int32 = 0
         var parent: Int32 = -1
         var seq: Int64 = -1
+        /// A `yielded` line: two events in one (version 2).
+        var yielded = false
         /// Where the line's closing `}` is.
         var end = 0
 
@@ -104,6 +106,11 @@ struct TraceDecoder {
         case .t: f.time = try s.readTime("\"t\" (the time in seconds)")
         case .kind:
             let (i, word, start) = try s.readWord(Spelling.kinds, "an event kind")
+            if i == Spelling.yieldedLine {
+                f.kind = .suspended
+                f.yielded = true
+                break
+            }
             guard let i, let kind = EventKind(rawValue: UInt8(i)) else {
                 throw s.error("unknown event kind \"\(word)\"; expected \(Spelling.kinds.list)", at: start)
             }
@@ -151,6 +158,7 @@ struct TraceDecoder {
     }
 
     private mutating func storeEvent(_ f: LineFields) throws(TraceFormatError) {
+        if f.yielded { return try storeYielded(f) }
         let kind = f.kind
         let schema = KindSchema.all[Int(kind.rawValue)]
         let allowed = KindSchema.common | schema.allowed | (kind == .created ? Field.name.bit : 0)
@@ -175,8 +183,9 @@ struct TraceDecoder {
         case .accepted:
             if !f.fills(.value) { throw missing(.accepted, in: "a \(kind) event", f) }
         case .untilOrCount:
-            if !f.fills(.value) {
-                throw s.error("missing field \"until\" or \"count\" in a suspended event", at: f.end)
+            // Version 2: a wait other than a sleep may leave out a count of 0.
+            if !f.fills(.value), f.reason == WaitReason.sleep.rawValue {
+                throw s.error("missing field \"until\" in a suspended event that waits on a sleep", at: f.end)
             }
         }
 
@@ -228,6 +237,31 @@ struct TraceDecoder {
             trace.waitLabels[trace.events.count] = internString(label)
         }
         trace.events.append(e)
+    }
+
+    /// A `yielded` line (version 2): the task gave up control at a bare yield and its next
+    /// step joined the ready queue at once — `suspended` (wait `yield`, count 0) then
+    /// `scheduled` (why `yielded`), both at the line's time. Its `seq` is the first one's.
+    private mutating func storeYielded(_ f: LineFields) throws(TraceFormatError) {
+        try onlyFields(f, Field.seq.bit | Field.t.bit | Field.kind.bit | Field.task.bit | Field.at.bit
+            | Field.label.bit, in: "a yielded line")
+        guard f.has(Field.task) else { throw missing(.task, in: "a yielded line", f) }
+        if f.has(.seq), f.seq != Int64(trace.events.count) {
+            throw s.error("event sequence number \(f.seq) where \(trace.events.count) was expected: "
+                + "events must come in order, none missing", at: s.lineStart)
+        }
+        guard f.task >= 0, f.task < trace.tasks.count else {
+            throw s.error("task \(f.task) is not defined here (a task is defined by its "
+                + "created line or a task declaration, in id order)", at: locate(.task, f))
+        }
+        let time = VirtualTime(nanoseconds: f.has(.t) ? f.time : (trace.events.last?.time.nanoseconds ?? 0))
+        var suspended = TraceEvent(kind: .suspended, time: time, task: f.task, value: 0,
+                                   reason: WaitReason.yield.rawValue)
+        if f.has(.at) { suspended.site = try internSite(f.at, f) }
+        if let label = f.text { trace.waitLabels[trace.events.count] = internString(label) }
+        trace.events.append(suspended)
+        trace.events.append(TraceEvent(kind: .scheduled, time: time, task: f.task,
+                                       reason: WakeReason.yielded.rawValue))
     }
 
     private mutating func defineTask(_ e: TraceEvent, _ f: LineFields) throws(TraceFormatError) {

@@ -151,7 +151,7 @@ struct TraceEncoder {
         case .untilOrCount:
             if e.reason == WaitReason.sleep.rawValue {
                 out.key(.until); out.time(e.value)
-            } else {
+            } else if e.value != 0 {
                 out.key(.count); out.int(e.value)
             }
         }
