@@ -74,7 +74,7 @@ let package = Package(
                     dependencies: ["LoopscopeTimeline", "LoopscopeDemos", "LoopscopeTestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "LoopscopeRenderTests",
-                    dependencies: ["LoopscopeRender", "LoopscopeDemos", "LoopscopeTestSupport"],
+                    dependencies: ["LoopscopeRender", "LoopscopeDemos", "LoopscopeScheduler", "LoopscopeTestSupport"],
                     exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "LoopscopeTUITests",
                     dependencies: ["LoopscopeTUI", "LoopscopeDemos", "LoopscopeTestSupport"],

@@ -43,7 +43,8 @@ struct LoopReplay: Sendable {
             addTimer(PendingTimer(id: e.other, deadline: VirtualTime(nanoseconds: e.value), task: e.task,
                                   purpose: TimerPurpose(rawValue: e.reason) ?? .sleep, event: i))
         case .timerCancelled:
-            removeTimer(e.other)
+            // A pending timer, or (version 2) a callback waiting in the ready queue.
+            if !removeTimer(e.other) { pop { $0.kind == .callback && $0.handle == e.other } }
         case .started, .resumed:
             let thread = e.task >= 0 && Int(e.task) < isThread.count && isThread[Int(e.task)]
             if !thread {
@@ -91,13 +92,14 @@ struct LoopReplay: Sendable {
         timers.append(t)
     }
 
-    private mutating func removeTimer(_ id: Int32) {
+    @discardableResult
+    private mutating func removeTimer(_ id: Int32) -> Bool {
         let at: Int
         if let k = slot(id), timerSlot[k] >= 0 {
             at = Int(timerSlot[k])
             timerSlot[k] = -1
         } else {
-            guard let found = timers.firstIndex(where: { $0.id == id }) else { return }
+            guard let found = timers.firstIndex(where: { $0.id == id }) else { return false }
             at = found
         }
         let last = timers.count - 1
@@ -106,6 +108,7 @@ struct LoopReplay: Sendable {
             if let k = slot(timers[at].id) { timerSlot[k] = Int32(at) }
         }
         timers.removeLast()
+        return true
     }
 
     /// A compact copy for the snapshot table (without the slot table).

@@ -42,6 +42,7 @@ extension Timeline {
         case .taskGroup: return "task group of \(e.value)"
         case .future: return "a future"
         case .join: return other.map { "join \($0)" } ?? "join"
+        case .shield: return other.map { "shield of \($0)" } ?? "a shielded future"
         }
     }
 

@@ -40,7 +40,10 @@ public enum EventKind: UInt8, Sendable, CaseIterable, Codable {
     /// A timer came due: its callback joins the ready queue (as a callback entry with the
     /// timer id as handle id).
     case timerFired
-    /// A timer was cancelled before it came due.
+    /// A timer was cancelled before it came due. Since version 2 also: a callback waiting in
+    /// the ready queue (a `callbackQueued` one, or a timer that has fired) was cancelled; it
+    /// leaves the queue and never runs. `value`: the timer's deadline (for a queued callback,
+    /// the time it was cancelled).
     case timerCancelled
     /// A callback (not a task step) joined the ready queue. `other`: the handle id;
     /// `value`: string id of its label; `task`: the task it concerns (or -1).
@@ -82,6 +85,9 @@ public enum WakeReason: UInt8, Sendable, CaseIterable {
 public enum WaitReason: UInt8, Sendable, CaseIterable {
     case sleep = 0, yield, task, gather, wait, waitFor, asCompleted, queueGet, queuePut, lock,
          event, semaphore, thread, taskGroup, future, join
+    // Version 2 (appended, so earlier numbers keep their meaning):
+    /// The outer future of `shield(x)`; `other`: the shielded task (or -1).
+    case shield
 }
 
 /// How a step resumes a task.
@@ -104,7 +110,8 @@ public enum BlockingKind: UInt8, Sendable, CaseIterable {
 
 public enum TimerPurpose: UInt8, Sendable, CaseIterable {
     case sleep = 0, timeout, thread
-    /// A plain callback armed by `loop.call_later` / `loop.call_at` (format version 2).
+    /// A plain callback armed by `loop.call_later` / `loop.call_at` (format version 2);
+    /// in `timerCancelled`, also a `call_soon` callback cancelled in the ready queue.
     case callback
 }
 

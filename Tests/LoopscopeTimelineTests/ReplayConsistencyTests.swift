@@ -18,7 +18,12 @@ func naiveState(_ trace: Trace, throughEvent end: Int) -> (queue: [Int32], timer
         case .timerFired:
             timers.removeAll { $0.id == e.other }
             queue.append((-1, e.other))
-        case .timerCancelled: timers.removeAll { $0.id == e.other }
+        case .timerCancelled:
+            if timers.contains(where: { $0.id == e.other }) {
+                timers.removeAll { $0.id == e.other }
+            } else if let k = queue.firstIndex(where: { $0.handle == e.other }) {
+                queue.remove(at: k)
+            }
         case .started, .resumed:
             // Worker threads run beside the loop: they never queue and never hold it.
             if trace.task(e.task)?.kind == .thread { break }

@@ -87,9 +87,20 @@ struct TraceValidationTests {
         #expect(problems { $0.events[7].value = 2_000_000_000 }
                 == ["event 10: timer 0 fired at 1, before its deadline 2"])
         let q = problems { $0.events.insert(TraceEvent(kind: .timerCancelled, time: self.one, other: 5), at: 19) }
-        #expect(q == ["event 19: timer 5 cancelled but it is not pending (never added, or already fired or cancelled)"])
+        #expect(q == ["event 19: timer 5 cancelled but it is neither pending nor in the ready queue (never added, already run or already cancelled)"])
         let r = problems { $0.events.insert(TraceEvent(kind: .timerAdded, time: .zero, task: 1, other: 0), at: 8) }
         #expect(r.first == "event 8: timer 0 added while it is already pending")
+    }
+
+    /// Version 2: cancelling a callback that waits in the ready queue takes it off the queue,
+    /// so the clock may jump past it and it must not run.
+    @Test func aCancelledQueuedCallbackLeavesTheReadyQueue() {
+        let queued = TraceEvent(kind: .callbackQueued, time: .zero, other: 4)
+        let cancelled = TraceEvent(kind: .timerCancelled, time: .zero, other: 4, reason: TimerPurpose.callback.rawValue)
+        #expect(problems { $0.events.insert(contentsOf: [queued, cancelled], at: 9) } == [])
+        let ran = TraceEvent(kind: .callbackRan, time: .zero, other: 4)
+        #expect(problems { $0.events.insert(contentsOf: [queued, cancelled, ran], at: 9) }.first
+                == "event 11: callback 4 ran but the ready queue is empty")
     }
 
     @Test func theClockOnlyJumpsWhenTheLoopIsIdle() {

@@ -6,7 +6,8 @@ import LoopscopeTrace
 extension Story {
     func cancelRequested(_ e: TraceEvent, step: Int) -> String {
         let target = words.task(e.task)
-        let by = e.other < 0 ? "asyncio.run" : words.task(e.other)
+        let callback = e.other < 0 ? runningCallback(beforeEvent: Int(timeline.steps[step].event)) : nil
+        let by = e.other >= 0 ? words.task(e.other) : callback.map { "The loop callback \($0)" } ?? "asyncio.run"
         if e.value == 0 {
             return quote(e.site) + "\(by) calls cancel() on \(target), but \(target) has already"
                 + " finished, so nothing happens."
@@ -18,6 +19,25 @@ extension Story {
         } ?? ""
         return quote(e.site) + "\(by) cancels \(target)\(parked): \(target) goes on the ready queue"
             + " to receive a CancelledError at its await."
+    }
+
+    /// The quoted label of the loop callback running at event `index` (one that is not a
+    /// task step: a `call_soon` / `call_later` callback, a timeout firing), or nil when a task
+    /// or the runner is running.
+    func runningCallback(beforeEvent index: Int) -> String? {
+        var i = index - 1
+        while i >= 0 {
+            let e = trace.events[i]
+            switch e.kind {
+            case .callbackRan:
+                return "\"\(words.text(of: e) ?? "callback")\""
+            case .started, .resumed, .suspended, .completed, .failed, .cancelled, .clockJump, .shutdown:
+                return nil
+            default:
+                i -= 1
+            }
+        }
+        return nil
     }
 
     func clockJump(_ e: TraceEvent, step: Int) -> String {

@@ -103,7 +103,12 @@ struct Story {
             return cancelRequested(e, step: step)
         case .printed:
             let text = "\"\(words.text(of: e) ?? "")\""
-            if e.task < 0 { return quote(e.site) + "outside any task, the program prints \(text)." }
+            if e.task < 0 {
+                if let callback = runningCallback(beforeEvent: Int(timeline.steps[step].event)) {
+                    return quote(e.site) + "the loop callback \(callback) prints \(text)."
+                }
+                return quote(e.site) + "outside any task, the program prints \(text)."
+            }
             return quote(e.site) + "\(lane(e.task, kindOf: step)) prints \(text)."
         case .clockJump:
             return clockJump(e, step: step)
@@ -166,6 +171,12 @@ struct Story {
         case .thread:
             return "\(who) awaits \(words.awaited(e)), so it suspends until the thread finishes; the"
                 + " loop is free meanwhile."
+        case .shield:
+            let inner = e.other >= 0 ? words.task(e.other) : "the shielded future"
+            return "\(who) awaits \(words.awaited(e)) and suspends until \(inner) finishes; cancelling"
+                + " \(who) meanwhile cancels only the shield, not \(inner)."
+        case .future:
+            return "\(who) awaits a future and suspends until something sets its result or cancels it."
         default:
             return "\(who) awaits \(words.awaited(e)) and suspends until it is ready."
         }

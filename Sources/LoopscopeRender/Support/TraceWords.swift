@@ -86,6 +86,7 @@ struct TraceWords {
         case .taskGroup: return "task group"
         case .future: return "a future"
         case .join: return e.other >= 0 ? "join(\(task(e.other)))" : "join"
+        case .shield: return e.other >= 0 ? "shield(\(task(e.other)))" : "a shielded future"
         }
     }
 

@@ -97,3 +97,9 @@ extension EventLoop {
         return recorder.builder.trace.siteLabel(site) ?? ""
     }
 }
+
+/// The running task (asyncio's `asyncio.current_task()`), or nil in a callback or a thread.
+public func currentTask() -> LoopTask<any Sendable>? {
+    guard let loop = try? EventLoop.running(), let task = loop.running, task.kind == .task else { return nil }
+    return LoopTask(record: task)
+}

@@ -43,6 +43,7 @@ extension EventLoop {
                 holdLoopWhileBlocking(task)
             case .callback(let handle):
                 if handle.cancelled { continue }
+                handle.ran = true
                 emit(.callbackRan, task: handle.task, other: handle.id, value: Int64(handle.label))
                 handle.body()
             }

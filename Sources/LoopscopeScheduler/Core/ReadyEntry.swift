@@ -14,6 +14,8 @@ final class CallbackHandle {
     let task: Int32
     let body: () -> Void
     var cancelled = false
+    /// Its body has run (left the ready queue): cancelling it now changes nothing.
+    var ran = false
 
     init(id: Int32, label: Int32, task: Int32, body: @escaping () -> Void) {
         self.id = id

@@ -68,8 +68,13 @@ extension TraceValidator {
             }
             ready.append(.callback(e.other))
         case .timerCancelled:
+            // Version 2: a callback waiting in the ready queue can be cancelled too.
             if timers.removeValue(forKey: e.other) == nil {
-                report("timer \(e.other) cancelled but it is not pending (never added, or already fired or cancelled)")
+                if let i = ready[readyHead...].firstIndex(of: .callback(e.other)) {
+                    ready.remove(at: i)
+                } else {
+                    report("timer \(e.other) cancelled but it is neither pending nor in the ready queue (never added, already run or already cancelled)")
+                }
             }
         case .callbackQueued:
             ready.append(.callback(e.other))
