@@ -1,0 +1,1786 @@
+#!/usr/bin/env python3
+"""loopscope's CPython recorder: run a Python program under the real asyncio and write a
+loopscope trace (JSON Lines, format version 2) of what its event loop did.
+
+    python3 loopscope_record.py --out TRACE.jsonl [options] [--] PROGRAM.py [ARGS...]
+
+Standard library only. See recorder/README.md for how it works and what it supports.
+This file must stay parseable by old Pythons (3.6+) so that they can say they are too old.
+"""
+import sys
+
+USAGE = ("usage: loopscope_record.py --out TRACE.jsonl [--clock virtual|real] [--max-events N] "
+         "[--max-time SECONDS] [--wall-timeout SECONDS] [--stdin] [--id ID] [--title TITLE] "
+         "[--] PROGRAM.py [ARGS...]")
+
+
+def _refuse_old_python():
+    v = "%d.%d.%d" % tuple(sys.version_info[:3])
+    sys.stderr.write("loopscope: Python %s is too old to record: install Python 3.11 or newer "
+                     "(Debian/Ubuntu: apt-get install python3, version 3.11+) and pass it with "
+                     "--python PATH\n" % v)
+    sys.exit(3)
+
+
+if sys.version_info < (3, 11):
+    if __name__ == "__main__":
+        _refuse_old_python()
+    raise ImportError("loopscope_record needs Python 3.11 or newer")
+
+import asyncio  # noqa: E402
+import asyncio.base_events  # noqa: E402
+import asyncio.events  # noqa: E402
+import asyncio.futures  # noqa: E402
+import asyncio.runners  # noqa: E402
+import asyncio.tasks  # noqa: E402
+import collections  # noqa: E402
+import heapq  # noqa: E402
+import io  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import re  # noqa: E402
+import sysconfig  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+import traceback  # noqa: E402
+import warnings  # noqa: E402
+import _thread  # noqa: E402
+
+ENGINE = "CPython %d.%d.%d" % tuple(sys.version_info[:3])
+_real_sleep = time.sleep
+_real_monotonic = time.monotonic
+_real_monotonic_ns = time.monotonic_ns
+_Handle = asyncio.events.Handle
+_TimerHandle = asyncio.events.TimerHandle
+_CTask = asyncio.Task
+_set_result_unless_cancelled = asyncio.futures._set_result_unless_cancelled
+_run_until_complete_cb = asyncio.base_events._run_until_complete_cb
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+EPOCH = 1704067200  # time.time() on the virtual clock at t = 0 (2024-01-01 00:00 UTC)
+
+
+class Stop(BaseException):
+    """Raised inside the program to end the run (deadlock, limit); never caught by it."""
+
+
+def fmt_ns(ns):
+    """Exact decimal seconds, as the trace format writes times."""
+    if ns % 1000000000 == 0:
+        return str(ns // 1000000000)
+    s = "%d.%09d" % (ns // 1000000000, ns % 1000000000)
+    return s.rstrip("0")
+
+
+def jstr(s):
+    try:
+        return json.dumps(s, ensure_ascii=False)
+    except Exception:
+        return json.dumps(str(s), ensure_ascii=False)
+
+
+def short_repr(value, limit=60):
+    try:
+        r = repr(value)
+    except Exception as e:  # a repr that fails is a program bug; say so, don't crash
+        r = "<repr failed: %s>" % type(e).__name__
+    r = _ADDRESS.sub("", r)
+    if len(r) > limit:
+        r = r[:limit - 1] + "\u2026"
+    return r
+
+
+def call_label(fn, args=(), kwargs=None):
+    """`name(arg, ...)`, the way a person writes the call."""
+    name = getattr(fn, "__qualname__", None) or getattr(fn, "__name__", None) or type(fn).__name__
+    name = name.replace(".<locals>", "")
+    parts = [short_repr(a) for a in args]
+    for k, v in (kwargs or {}).items():
+        parts.append("%s=%s" % (k, short_repr(v)))
+    return "%s(%s)" % (name, ", ".join(parts))
+
+
+def coro_label(coro):
+    code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
+    frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
+    if code is None:
+        return short_repr(coro)
+    name = getattr(coro, "__qualname__", code.co_name).replace(".<locals>", "")
+    if frame is None:
+        return name + "()"
+    n = code.co_argcount + code.co_kwonlyargcount
+    if code.co_flags & 0x04:
+        n += 1
+    if code.co_flags & 0x08:
+        n += 1
+    loc = frame.f_locals
+    parts = []
+    for i, var in enumerate(code.co_varnames[:n]):
+        if var not in loc:
+            continue
+        if i >= code.co_argcount:
+            parts.append("%s=%s" % (var, short_repr(loc[var])))
+        else:
+            parts.append(short_repr(loc[var]))
+    return "%s(%s)" % (name, ", ".join(parts))
+
+
+def delay_text(d):
+    if isinstance(d, float) and d.is_integer():
+        d = int(d)
+    return short_repr(d)
+
+
+class Recorder:
+    """Everything recorded: the event writer, the virtual clock, the lanes and the sources."""
+
+    def __init__(self, opts):
+        self.opts = opts
+        self.virtual = opts.clock == "virtual"
+        self.v2 = opts.version >= 2
+        self.compact = self.v2 and opts.compact
+        self.now = 0                 # virtual time, ns (real clock: ns since start)
+        self.t_written = -1
+        self.n = 0                   # events written
+        self.max_events = opts.max_events
+        self.max_time = int(round(opts.max_time * 1e9))
+        self.t0 = _real_monotonic_ns()
+        self.lanes = 0
+        self.handles = 0
+        self.cur = None              # the RTask whose step is running
+        self.cur_handle = -1         # the id of the callback handle running
+        self.self_step = False       # the running task queued its own next step
+        self.deferred = []           # pushes of the running task, written after its step
+        self.files = []              # (path, text)
+        self.file_of_path = {}
+        self.code_file = {}          # code object -> file index, -1 if not a user file
+        self.sleep_futs = {}         # sleep future -> timer
+        self.thread_futs = {}        # executor future -> thread lane
+        self.phase = "run"           # run, shutdown, closing
+        self.loop_ran = False
+        self.main_lane = -1
+        self.threads = None          # ThreadScheduler once threads are used
+        self.finished = False
+        self.out = None
+        self.lock = _thread.allocate_lock()
+        stdlib = set()
+        for key in ("stdlib", "platstdlib", "purelib", "platlib"):
+            p = sysconfig.get_paths().get(key)
+            if p:
+                stdlib.add(os.path.realpath(p) + os.sep)
+        stdlib.add(os.path.realpath(os.path.dirname(os.__file__)) + os.sep)
+        self.not_user = tuple(sorted(stdlib))
+        self.me = os.path.realpath(__file__)
+
+    # ---- output ----
+    def open(self, path):
+        self.tmp = path + ".part"
+        self.out = open(self.tmp, "w", encoding="utf-8", newline="\n", buffering=1 << 20)
+        self.w = self.out.write
+
+    def ev(self, body):
+        """Writes one event; `body` is its fields after `{`, ending with `}`."""
+        self.n += 1
+        if self.now != self.t_written or not self.v2:
+            self.t_written = self.now
+            self.w('{"t":' + fmt_ns(self.now) + "," + body + "\n")
+        else:
+            self.w("{" + body + "\n")
+
+    def clock(self):
+        if not self.virtual:
+            self.now = max(self.now, _real_monotonic_ns() - self.t0)
+        return self.now
+
+    # ---- sources and sites ----
+    def file_index(self, code):
+        fi = self.code_file.get(code)
+        if fi is None:
+            fi = self.user_file(code.co_filename)
+            self.code_file[code] = fi
+        return fi
+
+    def user_file(self, filename):
+        if not filename or filename.startswith("<"):
+            return -1
+        real = os.path.realpath(filename)
+        fi = self.file_of_path.get(real)
+        if fi is not None:
+            return fi
+        if real == self.me or real.startswith(self.not_user) or not os.path.isfile(real):
+            self.file_of_path[real] = -1
+            return -1
+        return self.add_file(real)
+
+    def add_file(self, real):
+        try:
+            with open(real, "r", encoding="utf-8", errors="replace", newline="") as f:
+                text = f.read()
+        except OSError:
+            self.file_of_path[real] = -1
+            return -1
+        shown = os.path.relpath(real) if real.startswith(os.getcwd() + os.sep) else real
+        self.files.append((shown, text))
+        self.file_of_path[real] = len(self.files) - 1
+        return len(self.files) - 1
+
+    def site_of_frame(self, f):
+        """The innermost frame in a user file, from `f` outward, as `"file:line"`."""
+        while f is not None:
+            fi = self.file_index(f.f_code)
+            if fi >= 0:
+                return '"%d:%d"' % (fi, f.f_lineno)
+            f = f.f_back
+        return None
+
+    def here(self):
+        """The site of the innermost user frame calling into the recorder."""
+        return self.site_of_frame(sys._getframe(1))
+
+    # ---- lanes ----
+    def new_lane(self, name, lane, label, by, at):
+        lid = self.lanes
+        self.lanes += 1
+        body = '"kind":"created","task":%d,"name":%s,"lane":"%s"' % (lid, jstr(name), lane)
+        if by >= 0:
+            body += ',"by":%d' % by
+        body += ',"label":%s' % jstr(label)
+        if at:
+            body += ',"at":' + at
+        self.ev(body + "}")
+        return lid
+
+    def running_lane(self):
+        """The lane whose code runs now: a worker thread, the running task, or the main thread."""
+        th = self.threads
+        if th is not None and th.holder is not None and th.holder.lane >= 0 and th.holder is not th.main:
+            return th.holder.lane
+        if self.cur is not None:
+            return self.cur._ls_id
+        if self.loop_ran and self.phase != "after":
+            return -1
+        return self.main_lane
+
+    def ensure_main_lane(self, at=None):
+        if self.main_lane < 0:
+            self.main_lane = self.new_lane("MainThread", "mainThread", "<module>", -1,
+                                           at or self.here())
+            self.ev('"kind":"started","task":%d}' % self.main_lane)
+        return self.main_lane
+
+    # ---- printed output ----
+    def printed(self, stream, text, lane):
+        body = '"kind":"printed"'
+        if lane >= 0:
+            body += ',"task":%d' % lane
+        body += ',"stream":"%s","text":%s' % (stream, jstr(text))
+        at = self.site_of_frame(sys._getframe(2))
+        if at:
+            body += ',"at":' + at
+        self.ev(body + "}")
+
+    def warn(self, kind, message, lane=-1):
+        body = '"kind":"warning"'
+        if lane >= 0:
+            body += ',"task":%d' % lane
+        self.ev(body + ',"warning":"%s","message":%s}' % (kind, jstr(message)))
+
+    # ---- the end ----
+    def finish(self, outcome, message):
+        with self.lock:
+            if self.finished:
+                return
+            self.finished = True
+            for tap in (sys.stdout, sys.stderr):
+                if isinstance(tap, Tap):
+                    tap.flush_partial()
+            self.clock()
+            self.ev('"kind":"finished","outcome":"%s","message":%s}' % (outcome, jstr(message)))
+            self.out.close()
+            self.write_trace()
+
+    def write_trace(self):
+        o = self.opts
+        prog = {"id": o.id, "title": o.title, "origin": "", "note": ""}
+        if self.v2:
+            prog["language"] = "python"
+            prog["engine"] = ENGINE
+            prog["clock"] = o.clock
+        head = {"format": "loopscope-trace", "version": 2 if self.v2 else 1, "program": prog}
+        with open(o.out, "w", encoding="utf-8", newline="\n") as f:
+            f.write(json.dumps(head, ensure_ascii=False, separators=(",", ":")) + "\n")
+            for i, (path, text) in enumerate(self.files):
+                f.write('{"file":%d,"path":%s,"text":%s}\n' % (i, jstr(path), jstr(text)))
+            with open(self.tmp, "r", encoding="utf-8", newline="\n") as src:
+                while True:
+                    chunk = src.read(1 << 20)
+                    if not chunk:
+                        break
+                    f.write(chunk)
+        os.unlink(self.tmp)
+
+    def discard(self):
+        try:
+            self.out.close()
+            os.unlink(self.tmp)
+        except OSError:
+            pass
+
+    def stop(self, outcome, message):
+        """Ends the run now (deadlock, limit): report, write the trace, leave."""
+        sys.stderr.flush()
+        if self.threads is not None:
+            self.threads.abandon()
+        self.finish(outcome, message)
+        for s in (sys.__stdout__, sys.__stderr__):
+            try:
+                s.flush()
+            except Exception:
+                pass
+        os._exit(0)
+
+    def limit(self, message):
+        _write_stderr("loopscope: " + message + "\n")
+        self.warn("limit", message)
+        self.stop("limit", message)
+
+    def count_check(self):
+        if self.n > self.max_events:
+            self.limit("stopped after %d events (the limit is %d): the program may never finish; "
+                       "raise --max-events to see more" % (self.n, self.max_events))
+
+
+R = None  # the Recorder of this run
+
+
+def _write_stderr(s):
+    err = sys.stderr
+    if isinstance(err, Tap):
+        err.write(s)
+    else:
+        sys.__stderr__.write(s)
+
+
+class Tap(io.TextIOBase):
+    """sys.stdout / sys.stderr: passes text through and records each line with its lane."""
+
+    def __init__(self, real, name):
+        self.real = real
+        self.name = name
+        self.partial = {}
+
+    @property
+    def encoding(self):
+        return getattr(self.real, "encoding", "utf-8")
+
+    @property
+    def errors(self):
+        return getattr(self.real, "errors", "strict")
+
+    def isatty(self):
+        return False
+
+    def writable(self):
+        return True
+
+    def fileno(self):
+        return self.real.fileno()
+
+    def write(self, s):
+        if not isinstance(s, str):
+            raise TypeError("write() argument must be str, not %s" % type(s).__name__)
+        try:
+            self.real.write(s)
+        except Exception:
+            pass
+        rec = R
+        if rec is None or rec.finished:
+            return len(s)
+        lane = rec.running_lane()
+        if "\n" not in s:
+            self.partial[lane] = self.partial.get(lane, "") + s
+            return len(s)
+        lines = s.split("\n")
+        first = self.partial.pop(lane, "") + lines[0]
+        rec.printed(self.name, first, lane)
+        for line in lines[1:-1]:
+            rec.printed(self.name, line, lane)
+        if lines[-1]:
+            self.partial[lane] = lines[-1]
+        return len(s)
+
+    def flush(self):
+        try:
+            self.real.flush()
+        except Exception:
+            pass
+
+    def flush_partial(self):
+        for lane, text in sorted(self.partial.items()):
+            R.printed(self.name, text, lane)
+        self.partial.clear()
+
+
+# ---------------------------------------------------------------- tasks
+
+class RTask(_CTask):
+    """CPython's C Task with the few hooks a trace needs: its lane id, creation, cancel."""
+    __slots__ = ("_ls_id", "_ls_started", "_ls_wait", "_ls_hidden")
+
+    def __init__(self, coro, *, loop=None, name=None, context=None, **kw):
+        rec = R
+        self._ls_started = False
+        self._ls_wait = "created"
+        self._ls_hidden = rec.phase == "closing"
+        if name is None:
+            rec.task_names += 1
+            name = "Task-%d" % rec.task_names
+        if self._ls_hidden:
+            self._ls_id = -1
+        else:
+            by = rec.running_lane()
+            self._ls_id = rec.new_lane(str(name), "task", coro_label(coro), by, rec.here())
+        super().__init__(coro, loop=loop, name=name, context=context, **kw)
+
+    def cancel(self, msg=None):
+        rec = R
+        if not self._ls_hidden and not rec.finished:
+            body = '"kind":"cancelRequested","task":%d' % self._ls_id
+            by = rec.running_lane()
+            if by >= 0:
+                body += ',"by":%d' % by
+            body += ',"accepted":%s' % ("false" if self.done() else "true")
+            at = rec.here()
+            if at:
+                body += ',"at":' + at
+            rec.ev(body + "}")
+        if msg is None:
+            return super().cancel()
+        return super().cancel(msg)
+
+
+# what a task waits on, from the stdlib function it awaits (by qualified name)
+WAITS = {
+    "sleep": ("sleep", "timer"), "wait": ("wait", "wait"), "_wait": ("wait", "wait"),
+    "wait_for": ("waitFor", "timeout"), "Queue.get": ("queueGet", "queue"),
+    "Queue.put": ("queuePut", "queue"), "Queue.join": ("event", "event"),
+    "Lock.acquire": ("lock", "lock"), "Event.wait": ("event", "event"),
+    "Condition.wait": ("event", "event"), "Condition.wait_for": ("event", "event"),
+    "Semaphore.acquire": ("semaphore", "semaphore"), "Barrier.wait": ("event", "event"),
+    "TaskGroup.__aexit__": ("taskGroup", "taskGroup"), "TaskGroup._aexit": ("taskGroup", "taskGroup"),
+    "to_thread": ("thread", "thread"), "as_completed.<locals>._wait_for_one": ("asCompleted", "asCompleted"),
+    "_wait_for_one": ("asCompleted", "asCompleted"), "Timeout.__aexit__": ("waitFor", "timeout"),
+}
+WHY_OF_WAIT = {"sleep": "timer", "task": "taskDone", "gather": "gather", "wait": "wait",
+               "waitFor": "timeout", "asCompleted": "asCompleted", "queueGet": "queue",
+               "queuePut": "queue", "lock": "lock", "event": "event", "semaphore": "semaphore",
+               "thread": "thread", "taskGroup": "taskGroup", "future": "future", "yield": "yielded",
+               "created": "created"}
+
+
+def await_chain(task):
+    """The frames of a suspended task's await chain, outermost first."""
+    frames = []
+    c = task.get_coro()
+    while c is not None:
+        f = getattr(c, "cr_frame", None)
+        if f is None:
+            f = getattr(c, "gi_frame", None)
+            if f is None:
+                f = getattr(c, "ag_frame", None)
+        if f is None:
+            break
+        frames.append(f)
+        nxt = getattr(c, "cr_await", None)
+        if nxt is None:
+            nxt = getattr(c, "gi_yieldfrom", None)
+        c = nxt
+    return frames
+
+
+def site_and_waiter(rec, frames):
+    """(site text or None, qualified name of the stdlib function awaited or None)."""
+    at = None
+    what = None
+    for f in reversed(frames):
+        if rec.file_index(f.f_code) >= 0:
+            at = '"%d:%d"' % (rec.file_index(f.f_code), f.f_lineno)
+            break
+        what = f.f_code
+    name = None
+    if what is not None:
+        name = getattr(what, "co_qualname", what.co_name)
+    return at, name
+
+
+# ---------------------------------------------------------------- the loop
+
+class _Timer(_TimerHandle):
+    __slots__ = ("_ls_id", "_ls_seq", "_ls_due", "_ls_task", "_ls_purpose", "_ls_label")
+
+    def __lt__(self, other):
+        return (self._ls_due, self._ls_seq) < (other._ls_due, other._ls_seq)
+
+    def __le__(self, other):
+        return (self._ls_due, self._ls_seq) <= (other._ls_due, other._ls_seq)
+
+    def __gt__(self, other):
+        return (self._ls_due, self._ls_seq) > (other._ls_due, other._ls_seq)
+
+    def __ge__(self, other):
+        return (self._ls_due, self._ls_seq) >= (other._ls_due, other._ls_seq)
+
+
+def _is_step(cb):
+    return type(cb).__name__ == "TaskStepMethWrapper"
+
+
+_STEP_TYPE = [None]
+
+
+class RecordingLoop(asyncio.SelectorEventLoop):
+    """The stock selector loop with its handle dispatch recorded and, by default, a virtual
+    clock: the selector is polled without waiting and idle time is skipped."""
+
+    def __init__(self):
+        super().__init__()
+        self._ls_labels = {}   # handle -> (id, label, task) for queued plain callbacks
+        R.loop_ran = True
+
+    # -- the clock
+    def time(self):
+        if R.virtual:
+            return R.now / 1e9
+        return super().time()
+
+    # -- tasks
+    def create_task(self, coro, *, name=None, context=None):
+        self._check_closed()
+        if self._task_factory is None:
+            task = RTask(coro, loop=self, name=name, context=context)
+            if task._source_traceback:
+                del task._source_traceback[-1]
+        else:
+            if context is None:
+                task = self._task_factory(self, coro)
+            else:
+                task = self._task_factory(self, coro, context=context)
+            if name is not None:
+                task.set_name(name)
+        return task
+
+    # -- pushes onto the ready queue
+    def call_soon(self, callback, *args, context=None):
+        if self._closed:
+            raise RuntimeError("Event loop is closed")
+        handle = _Handle(callback, args, self, context)
+        self._ready.append(handle)
+        self._ls_push(handle, callback, args)
+        return handle
+
+    def _call_soon(self, callback, args, context):
+        handle = _Handle(callback, args, self, context)
+        self._ready.append(handle)
+        self._ls_push(handle, callback, args)
+        return handle
+
+    def _add_callback(self, handle):
+        if not handle._cancelled:
+            self._ready.append(handle)
+            if getattr(handle._callback, "__name__", "") == "_read_from_self":
+                self._ls_labels[handle] = (-1, None, -1)  # the loop's own wake-up pipe
+            else:
+                self._ls_push(handle, handle._callback, handle._args)
+
+    def _ls_push(self, handle, cb, args):
+        rec = R
+        if rec.finished:
+            return
+        if type(cb) is _STEP_TYPE[0]:
+            task = cb.__self__
+            if task._ls_hidden:
+                return
+            if task is rec.cur:
+                rec.self_step = True
+                if rec.compact and task._fut_waiter is None and not args:
+                    return
+                rec.deferred.append('"kind":"scheduled","task":%d,"why":"%s"}' % (
+                    task._ls_id, "cancelled" if args else "yielded"))
+                return
+            why = "created" if not task._ls_started else WHY_OF_WAIT.get(task._ls_wait, "future")
+            rec.ev('"kind":"scheduled","task":%d,"why":"%s"}' % (task._ls_id, why))
+            return
+        owner = getattr(cb, "__self__", None)
+        if isinstance(owner, RTask) and getattr(cb, "__name__", "") == "task_wakeup":
+            if owner._ls_hidden:
+                return
+            fut = args[0] if args else None
+            body = '"kind":"scheduled","task":%d' % owner._ls_id
+            if fut is not None and fut.cancelled():
+                body += ',"why":"cancelled"'
+                if rec.cur is not None and rec.cur is not owner:
+                    body += ',"by":%d' % rec.cur._ls_id
+            elif isinstance(fut, RTask):
+                body += ',"why":"taskDone","by":%d' % fut._ls_id
+            elif owner._ls_wait == "sleep" and rec.cur_handle >= 0:
+                body += ',"why":"timer","by":%d' % rec.cur_handle
+            else:
+                body += ',"why":"%s"' % WHY_OF_WAIT.get(owner._ls_wait, "future")
+                by = rec.running_lane()
+                if by >= 0 and by != owner._ls_id:
+                    body += ',"by":%d' % by
+            body += "}"
+            if rec.cur is not None and (owner is rec.cur or fut is rec.cur):
+                rec.deferred.append(body)
+            else:
+                rec.ev(body)
+            return
+        # a plain callback
+        hid = rec.handles
+        rec.handles += 1
+        task = args[0] if args and isinstance(args[0], RTask) else None
+        if task is not None and task._ls_hidden:
+            self._ls_labels[handle] = (-1, None, -1)
+            return
+        label = self._ls_callback_label(cb, args, task)
+        lane = task._ls_id if task is not None else -1
+        if cb is _ls_deliver:
+            lane = rec.running_lane()
+        if cb is _run_until_complete_cb:
+            lane = -1
+        self._ls_labels[handle] = (hid, label, lane)
+        body = '"kind":"callbackQueued"'
+        if lane >= 0:
+            body += ',"task":%d' % lane
+        body += ',"handle":%d,"label":%s}' % (hid, jstr(label))
+        if task is not None and task is rec.cur:
+            rec.deferred.append(body)
+        else:
+            rec.ev(body)
+
+    def _ls_callback_label(self, cb, args, task):
+        if cb is _run_until_complete_cb:
+            if R.phase == "shutdown":
+                return "asyncio.run: cancelled tasks finished, stop the loop"
+            return "asyncio.run: main finished, stop the loop"
+        name = getattr(cb, "__qualname__", "") or ""
+        if name.endswith("_done_callback") and "gather" in name and task is not None:
+            return "gather: %s is done" % task.get_name()
+        if task is not None:
+            return "%s is done: %s" % (task.get_name(), call_label(cb))
+        if cb is _ls_deliver:
+            return args[3]
+        return call_label(cb, args)
+
+    # -- timers
+    def call_later(self, delay, callback, *args, context=None):
+        if delay is None:
+            raise TypeError("delay must not be None")
+        return self._ls_timer(self.time() + delay, delay, callback, args, context)
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError("when cannot be None")
+        return self._ls_timer(when, None, callback, args, context)
+
+    def _ls_timer(self, when, delay, callback, args, context):
+        self._check_closed()
+        rec = R
+        timer = _Timer(when, callback, args, self, context)
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
+        tid = rec.handles
+        rec.handles += 1
+        timer._ls_id = tid
+        timer._ls_seq = tid
+        if rec.virtual:
+            timer._ls_due = int(round(when * 1e9))
+        else:
+            timer._ls_due = int(round((when - super().time()) * 1e9)) + rec.clock()
+        lane = rec.running_lane()
+        if delay is None:
+            delay = when - self.time()
+        if callback is _set_result_unless_cancelled and rec.cur is not None:
+            purpose = "sleep"
+            label = "sleep(%s) is over: wake %s" % (delay_text(delay), rec.cur.get_name())
+            rec.sleep_futs[args[0]] = (tid, delay_text(delay), timer._ls_due)
+        elif getattr(callback, "__name__", "") in ("_release_waiter", "_on_timeout") and rec.cur is not None:
+            purpose = "timeout"
+            label = "timeout(%s) is over: cancel %s" % (delay_text(delay), rec.cur.get_name())
+        else:
+            purpose = "callback"
+            label = call_label(callback, args)
+        if not rec.v2 and purpose == "callback":
+            purpose = "timeout"
+        timer._ls_task = lane
+        timer._ls_purpose = purpose
+        timer._ls_label = label
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        hidden = rec.cur is not None and rec.cur._ls_hidden
+        if hidden:
+            timer._ls_task = -2
+            return timer
+        body = '"kind":"timerAdded"'
+        if lane >= 0:
+            body += ',"task":%d' % lane
+        body += ',"purpose":"%s","timer":%d,"due":%s' % (purpose, tid, fmt_ns(timer._ls_due))
+        at = rec.here()
+        if at:
+            body += ',"at":' + at
+        rec.ev(body + "}")
+        return timer
+
+    def _timer_handle_cancelled(self, handle):
+        super()._timer_handle_cancelled(handle)
+        rec = R
+        if isinstance(handle, _Timer) and handle._ls_task != -2 and not rec.finished and handle._scheduled:
+            body = '"kind":"timerCancelled"'
+            if handle._ls_task >= 0:
+                body += ',"task":%d' % handle._ls_task
+            rec.ev(body + ',"purpose":"%s","timer":%d,"due":%s}' % (
+                handle._ls_purpose, handle._ls_id, fmt_ns(handle._ls_due)))
+
+    def _write_to_self(self):
+        if not R.virtual:
+            super()._write_to_self()  # on the virtual clock the loop never sleeps in select()
+
+    # -- threads
+    def run_in_executor(self, executor, func, *args):
+        self._check_closed()
+        import concurrent.futures
+        if isinstance(executor, concurrent.futures.ProcessPoolExecutor):
+            return super().run_in_executor(executor, func, *args)
+        return threads().run_in_executor(self, executor, func, args)
+
+    # -- the iteration
+    def _run_once(self):
+        rec = R
+        sched = self._scheduled
+        while sched and sched[0]._cancelled:
+            self._timer_cancelled_count -= 1
+            heapq.heappop(sched)._scheduled = False
+        th = rec.threads
+        if th is not None:
+            th.run_runnable()
+        ready = self._ready
+        if rec.virtual:
+            event_list = self._selector.select(0)
+            self._process_events(event_list)
+            if not ready and not self._stopping:
+                self._ls_idle()
+        else:
+            timeout = None
+            if ready or self._stopping:
+                timeout = 0
+            elif sched:
+                timeout = min(max(0, sched[0]._when - self.time()), 86400)
+            elif th is not None and th.live():
+                timeout = 0
+            event_list = self._selector.select(timeout)
+            self._process_events(event_list)
+            rec.clock()
+        now = rec.now
+        while sched:
+            timer = sched[0]
+            if timer._ls_due > now:
+                break
+            heapq.heappop(sched)
+            timer._scheduled = False
+            if timer._cancelled:
+                continue
+            ready.append(timer)
+            if timer._ls_task != -2:
+                body = '"kind":"timerFired"'
+                if timer._ls_task >= 0:
+                    body += ',"task":%d' % timer._ls_task
+                rec.ev(body + ',"purpose":"%s","timer":%d,"due":%s}' % (
+                    timer._ls_purpose, timer._ls_id, fmt_ns(timer._ls_due)))
+        if th is not None:
+            th.run_runnable()
+        ntodo = len(ready)
+        step_type = _STEP_TYPE[0]
+        labels = self._ls_labels
+        for _ in range(ntodo):
+            handle = ready.popleft()
+            if handle._cancelled:
+                labels.pop(handle, None)
+                continue
+            cb = handle._callback
+            task = None
+            if type(cb) is step_type:
+                task = cb.__self__
+            elif type(handle) is _Handle:
+                owner = getattr(cb, "__self__", None)
+                if type(owner) is RTask and getattr(cb, "__name__", "") == "task_wakeup":
+                    task = owner
+            if task is not None:
+                if task._ls_hidden:
+                    handle._run()
+                    continue
+                self._ls_step(task, handle)
+                continue
+            if type(handle) is _Timer:
+                if handle._ls_task == -2:
+                    handle._run()
+                    continue
+                body = '"kind":"callbackRan"'
+                if handle._ls_task >= 0:
+                    body += ',"task":%d' % handle._ls_task
+                rec.ev(body + ',"handle":%d,"label":%s}' % (handle._ls_id, jstr(handle._ls_label)))
+                rec.cur_handle = handle._ls_id
+                rec.sleep_futs.pop(handle._args[0], None) if handle._args else None
+                handle._run()
+                rec.cur_handle = -1
+                continue
+            info = labels.pop(handle, None)
+            if info is not None and info[0] >= 0:
+                body = '"kind":"callbackRan"'
+                if info[2] >= 0:
+                    body += ',"task":%d' % info[2]
+                rec.ev(body + ',"handle":%d,"label":%s}' % (info[0], jstr(info[1])))
+                rec.cur_handle = info[0]
+                handle._run()
+                rec.cur_handle = -1
+            else:
+                handle._run()
+        if rec.n > rec.max_events:
+            rec.count_check()
+
+    def _ls_step(self, task, handle):
+        rec = R
+        tid = task._ls_id
+        if not task._ls_started:
+            task._ls_started = True
+            rec.ev('"kind":"started","task":%d}' % tid)
+        elif task._must_cancel:
+            rec.ev('"kind":"resumed","task":%d,"mode":"cancelled"}' % tid)
+        else:
+            mode = None
+            if handle._args:
+                fut = handle._args[0]
+                if type(handle._callback) is not _STEP_TYPE[0]:
+                    if fut.cancelled():
+                        mode = "cancelled"
+                    elif fut.exception() is not None:
+                        mode = "error"
+                elif fut is not None:
+                    mode = "cancelled" if isinstance(fut, asyncio.CancelledError) else "error"
+            if mode is None:
+                if rec.v2:
+                    rec.ev('"kind":"resumed","task":%d}' % tid)
+                else:
+                    rec.ev('"kind":"resumed","task":%d,"mode":"normal"}' % tid)
+            else:
+                rec.ev('"kind":"resumed","task":%d,"mode":"%s"}' % (tid, mode))
+        rec.cur = task
+        rec.self_step = False
+        try:
+            handle._run()
+        finally:
+            rec.cur = None
+        if task.done():
+            self._ls_ended(task)
+        else:
+            w = task._fut_waiter
+            if w is None and rec.compact and rec.self_step and not task._must_cancel:
+                task._ls_wait = "yield"
+                at = site_and_waiter(rec, await_chain(task))[0]
+                if at:
+                    rec.ev('"kind":"yielded","task":%d,"at":%s}' % (tid, at))
+                else:
+                    rec.ev('"kind":"yielded","task":%d}' % tid)
+            else:
+                self._ls_suspended(task, w)
+        if rec.deferred:
+            for body in rec.deferred:
+                rec.ev(body)
+            rec.deferred = []
+
+    def _ls_ended(self, task):
+        rec = R
+        tid = task._ls_id
+        if task.cancelled():
+            rec.ev('"kind":"cancelled","task":%d}' % tid)
+            return
+        exc = task.exception()
+        if exc is not None:
+            rec.ev('"kind":"failed","task":%d,"error":%s}' % (tid, jstr(describe_error(exc))))
+            # the exception stays unretrieved: exception() above marked it retrieved
+            task._log_traceback = True
+        else:
+            rec.ev('"kind":"completed","task":%d,"result":%s}' % (tid, jstr(short_repr(task.result()))))
+
+    def _ls_suspended(self, task, w):
+        rec = R
+        tid = task._ls_id
+        frames = await_chain(task)
+        at, fn = site_and_waiter(rec, frames)
+        body = '"kind":"suspended","task":%d' % tid
+        if w is None:
+            wait, label, extra = "yield", "sleep(0)", ',"count":0'
+        elif w in rec.sleep_futs:
+            timer, d, due = rec.sleep_futs[w]
+            wait, label, extra = "sleep", "sleep(%s)" % d, ',"on":%d,"until":%s' % (timer, fmt_ns(due))
+        elif isinstance(w, RTask) and not w._ls_hidden:
+            wait, label, extra = "task", w.get_name(), ',"on":%d,"count":0' % w._ls_id
+        elif type(w).__name__ == "_GatheringFuture":
+            n = len(getattr(w, "_children", ()))
+            wait, label, extra = "gather", "gather(%d)" % n, ',"count":%d' % n
+        elif w in rec.thread_futs:
+            lane, name = rec.thread_futs[w]
+            wait, label, extra = "thread", name, ',"on":%d,"count":0' % lane
+        else:
+            wait, why = WAITS.get(fn, ("future", "future"))
+            label = (fn.replace("<locals>.", "") + "()") if fn and fn in WAITS else "future"
+            extra = ',"count":0'
+        task._ls_wait = wait
+        if rec.v2 and extra == ',"count":0' and rec.compact:
+            extra = ""
+        body += ',"wait":"%s"%s' % (wait, extra)
+        if rec.v2:
+            body += ',"label":%s' % jstr(label)
+        if at:
+            body += ',"at":' + at
+        rec.ev(body + "}")
+
+    def _ls_idle(self):
+        """Nothing is ready: jump the virtual clock to the next timer or sleeping thread,
+        or, if nothing can ever wake, report the deadlock."""
+        rec = R
+        sched = self._scheduled
+        th = rec.threads
+        while True:
+            nxt = sched[0]._ls_due if sched else None
+            tnext = th.next_wake() if th is not None else None
+            if tnext is not None and (nxt is None or tnext[0] < nxt or (tnext[0] == nxt and tnext[1] < sched[0]._ls_seq)):
+                rec.jump(tnext[0])
+                th.wake_sleeper()
+                th.run_runnable()
+                if self._ready:
+                    return
+                continue
+            if nxt is not None:
+                if nxt > rec.now:
+                    rec.jump(nxt)
+                return
+            if len(self._selector.get_map()) > 1:
+                return  # real I/O is registered: the select() of the next iteration waits
+            if self._ready or (th is not None and th.has_runnable()):
+                return
+            deadlock(self)
+
+    # -- errors the loop reports
+    def call_exception_handler(self, context):
+        msg = context.get("message", "")
+        fut = context.get("future") or context.get("task")
+        rec = R
+        if not rec.finished and rec.phase != "closing":
+            if msg.startswith("Task exception was never retrieved") and isinstance(fut, RTask):
+                if not fut._ls_hidden:
+                    exc = context.get("exception")
+                    rec.warn("exceptionNeverRetrieved", "Task exception was never retrieved: %s raised %s" % (
+                        fut.get_name(), describe_error(exc)), fut._ls_id)
+        return super().call_exception_handler(context)
+
+
+def describe_error(exc):
+    if exc is None:
+        return "an exception"
+    text = str(exc)
+    text = _ADDRESS.sub("", text)
+    return type(exc).__name__ + (": " + text if text else "")
+
+
+def deadlock(loop):
+    rec = R
+    lines = []
+    for task in sorted(asyncio.all_tasks(loop), key=lambda t: t._ls_id if isinstance(t, RTask) else 1 << 30):
+        if not isinstance(task, RTask) or task._ls_hidden or task.done():
+            continue
+        w = task._fut_waiter
+        at, fn = site_and_waiter(rec, await_chain(task))
+        what = describe_wait(rec, task, w, fn)
+        where = ""
+        if at:
+            fi, line = at.strip('"').split(":")
+            where = " at %s:%s" % (rec.files[int(fi)][0], line)
+        text = "%s waits on %s%s" % (task.get_name(), what, where)
+        lines.append("  " + text)
+        rec.warn("deadlock", text, task._ls_id)
+    th = rec.threads
+    if th is not None:
+        for p in th.stuck():
+            lines.append("  " + p)
+    message = "\n".join(["deadlock: nothing is ready, no timer is pending and no thread runs, "
+                         "so nothing can ever wake these:"] + lines)
+    _write_stderr("loopscope: " + message + "\n")
+    rec.stop("deadlock", message)
+
+
+def describe_wait(rec, task, w, fn):
+    if w is None:
+        return "nothing (it yielded)"
+    if isinstance(w, RTask):
+        return w.get_name()
+    if type(w).__name__ == "_GatheringFuture":
+        return "gather(%d)" % len(getattr(w, "_children", ()))
+    if fn and fn in WAITS:
+        return fn.replace("<locals>.", "") + "()"
+    return "a future nothing will complete"
+
+
+def _jump(self, t):
+    if t > self.max_time:
+        self.limit("stopped at virtual time %s s: the next timer is at %s s, past the limit of %s s; "
+                   "raise --max-time to see more" % (fmt_ns(self.now), fmt_ns(t), fmt_ns(self.max_time)))
+    frm = self.now
+    self.now = t
+    self.ev('"kind":"clockJump","from":%s}' % fmt_ns(frm))
+
+
+Recorder.jump = _jump
+
+
+# ---------------------------------------------------------------- asyncio.run's shutdown
+
+_orig_cancel_all = asyncio.runners._cancel_all_tasks
+
+
+def _cancel_all_tasks(loop):
+    """asyncio.run's shutdown, with the pending tasks cancelled in creation order (CPython
+    walks a set, whose order follows memory addresses)."""
+    rec = R
+    if not (isinstance(loop, RecordingLoop) and rec.phase == "run"):
+        return _orig_cancel_all(loop)
+    to_cancel = sorted(asyncio.all_tasks(loop), key=_creation_order)
+    visible = [t for t in to_cancel if not getattr(t, "_ls_hidden", False)]
+    rec.ev('"kind":"shutdown","pending":%d}' % len(visible))
+    rec.phase = "shutdown"
+    try:
+        if not to_cancel:
+            return
+        for task in to_cancel:
+            task.cancel()
+        loop.run_until_complete(asyncio.gather(*to_cancel, return_exceptions=True))
+        for task in to_cancel:
+            if task.cancelled():
+                continue
+            if task.exception() is not None:
+                loop.call_exception_handler({
+                    "message": "unhandled exception during asyncio.run() shutdown",
+                    "exception": task.exception(),
+                    "task": task,
+                })
+    finally:
+        rec.phase = "closing"
+
+
+def _creation_order(task):
+    return getattr(task, "_ls_id", 1 << 40)
+
+
+_orig_runner_close = asyncio.runners.Runner.close
+
+
+def _runner_close(self):
+    try:
+        _orig_runner_close(self)
+    finally:
+        if R is not None and R.phase in ("shutdown", "closing"):
+            R.phase = "run"
+            if R.threads is not None:
+                R.threads.run_runnable()
+
+
+class _Policy(asyncio.DefaultEventLoopPolicy):
+    _loop_factory = RecordingLoop
+
+
+# ---------------------------------------------------------------- threads (filled in below)
+
+def threads():
+    rec = R
+    if rec.threads is None:
+        rec.threads = ThreadScheduler(rec)
+    return rec.threads
+
+
+class Lane:
+    """A thread the scheduler runs: the main thread or a worker."""
+    __slots__ = ("lane", "name", "lock", "done", "joiners", "token", "thread", "daemon")
+
+    def __init__(self, lane, name, thread=None):
+        self.lane = lane
+        self.name = name
+        self.lock = _thread.allocate_lock()
+        self.lock.acquire()
+        self.done = False
+        self.joiners = []
+        self.token = 0
+        self.thread = thread
+        self.daemon = bool(thread is not None and thread.daemon)
+
+
+class ThreadScheduler:
+    """Runs threads one at a time on the virtual clock, so runs stay deterministic.
+
+    Only the holder of the baton runs Python code; the others wait on their own lock. The
+    baton changes hands only where a thread waits: `time.sleep`, `Thread.join`, the end of a
+    thread, and the event loop's iterations (it runs every runnable thread at the start of
+    each, as the Swift scheduler does). A thread blocked anywhere else (a lock, a queue)
+    keeps the baton: the wall-clock limit ends such a run."""
+
+    def __init__(self, rec):
+        self.rec = rec
+        self.main = Lane(rec.main_lane, "MainThread")
+        self.holder = self.main
+        self.by_ident = {_thread.get_ident(): self.main}
+        self.runnable = collections.deque()
+        self.sleepers = []
+        self.workers = []
+        self.main_in_loop = False
+        self.executor_threads = 0
+
+    # -- queries from the loop
+    def has_runnable(self):
+        return bool(self.runnable)
+
+    def live(self):
+        return any(not w.done for w in self.workers)
+
+    def next_wake(self):
+        while self.sleepers:
+            wake, seq, lane, token = self.sleepers[0]
+            if lane.token == token:
+                return wake, seq
+            heapq.heappop(self.sleepers)
+        return None
+
+    def wake_sleeper(self):
+        self.next_wake()
+        wake, seq, lane, token = heapq.heappop(self.sleepers)
+        lane.token += 1
+        self.runnable.append(lane)
+
+    def stuck(self):
+        out = []
+        for w in self.workers:
+            if not w.done:
+                out.append("%s is blocked outside the loop" % w.name)
+        return out
+
+    def abandon(self):
+        pass
+
+    def me(self):
+        return self.by_ident.get(_thread.get_ident())
+
+    # -- handing the baton on
+    def _handoff(self, lane):
+        self.holder = lane
+        lane.lock.release()
+
+    def _release(self, me):
+        """`me` stops running (it waits or ended): run whoever is next."""
+        if self.runnable:
+            self._handoff(self.runnable.popleft())
+            return
+        if self.main_in_loop and me is not self.main:
+            self._handoff(self.main)
+            return
+        nxt = self.next_wake()
+        if nxt is None:
+            thread_deadlock(self)
+            return
+        if nxt[0] > self.rec.now:
+            self.rec.jump(nxt[0])
+        self.wake_sleeper()
+        self._handoff(self.runnable.popleft())
+
+    def _block(self, me):
+        self._release(me)
+        me.lock.acquire()
+
+    def run_runnable(self):
+        """The loop (on the main thread) lets every runnable thread run until it waits."""
+        while self.runnable:
+            self.main_in_loop = True
+            self._handoff(self.runnable.popleft())
+            self.main.lock.acquire()
+            self.main_in_loop = False
+
+    # -- what threads do
+    def start(self, thread, orig_start, label=None, name=None):
+        rec = self.rec
+        if rec.main_lane < 0 and not rec.loop_ran:
+            self.main.lane = rec.ensure_main_lane()
+        name = name or thread.name
+        if label is None:
+            target = getattr(thread, "_target", None)
+            if target is not None:
+                label = call_label(target, getattr(thread, "_args", ()), getattr(thread, "_kwargs", None))
+            else:
+                label = type(thread).__name__ + ".run()"
+        lane = Lane(rec.new_lane(name, "thread", label, rec.running_lane(), rec.here()), name, thread)
+        thread._ls_lane = lane
+        self.workers.append(lane)
+        body = thread.run
+
+        def run():
+            self.by_ident[_thread.get_ident()] = lane
+            lane.lock.acquire()
+            rec.ev('"kind":"started","task":%d}' % lane.lane)
+            try:
+                body()
+            except SystemExit:
+                self._ended(lane, None)
+            except BaseException as e:
+                try:
+                    threading.excepthook(threading.ExceptHookArgs((type(e), e, e.__traceback__, thread)))
+                except Exception:
+                    pass
+                self._ended(lane, e)
+            else:
+                self._ended(lane, None)
+
+        thread.run = run
+        orig_start(thread)
+        self.runnable.append(lane)
+
+    def _ended(self, lane, error):
+        rec = self.rec
+        if error is None:
+            rec.ev('"kind":"completed","task":%d,"result":"None"}' % lane.lane)
+        else:
+            rec.ev('"kind":"failed","task":%d,"error":%s}' % (lane.lane, jstr(describe_error(error))))
+        lane.done = True
+        for j in lane.joiners:
+            j.token += 1
+            self.runnable.append(j)
+        lane.joiners = []
+        self._release(lane)
+
+    def handles_sleep(self, secs):
+        """time.sleep on a thread this scheduler runs; False if the caller should handle it."""
+        rec = self.rec
+        me = self.me()
+        if me is None or not rec.virtual:
+            return False
+        d = int(round(secs * 1e9))
+        if d == 0:
+            return True
+        if me is self.main and rec.cur is not None:
+            # a task blocks the loop: threads move meanwhile, loop timers wait
+            rec.ev('"kind":"blocked","task":%d,"blocking":"sleep","duration":%s}' % (rec.cur._ls_id, fmt_ns(d)))
+            until = rec.now + d
+            self.run_runnable()
+            while True:
+                nxt = self.next_wake()
+                if nxt is None or nxt[0] > until:
+                    break
+                rec.now = max(rec.now, nxt[0])
+                self.wake_sleeper()
+                self.run_runnable()
+            rec.now = until
+            return True
+        if me is self.main and rec.loop_ran and rec.main_lane < 0:
+            return False
+        if me is self.main and self.main.lane < 0:
+            self.main.lane = rec.ensure_main_lane()
+        until = rec.now + d
+        body = '"kind":"suspended","task":%d,"wait":"sleep","until":%s' % (me.lane, fmt_ns(until))
+        if rec.v2:
+            body += ',"label":"time.sleep(%s)"' % delay_text(secs)
+        at = rec.here()
+        if at:
+            body += ',"at":' + at
+        rec.ev(body + "}")
+        rec.handles += 1
+        heapq.heappush(self.sleepers, (until, rec.handles, me, me.token))
+        self._block(me)
+        rec.ev('"kind":"resumed","task":%d%s}' % (me.lane, "" if rec.v2 else ',"mode":"normal"'))
+        return True
+
+    def join(self, target, me):
+        rec = self.rec
+        if me is self.main and self.main.lane < 0 and rec.cur is None:
+            self.main.lane = rec.ensure_main_lane()
+        lane = me.lane if rec.cur is None or me is not self.main else -1
+        if lane >= 0:
+            body = '"kind":"suspended","task":%d,"wait":"join","on":%d' % (lane, target.lane)
+            body += "" if rec.compact else ',"count":0'
+            if rec.v2:
+                body += ',"label":%s' % jstr(target.name + ".join()")
+            at = rec.here()
+            if at:
+                body += ',"at":' + at
+            rec.ev(body + "}")
+        target.joiners.append(me)
+        self._block(me)
+        if lane >= 0:
+            rec.ev('"kind":"resumed","task":%d%s}' % (lane, "" if rec.v2 else ',"mode":"normal"'))
+
+    def main_exit(self):
+        """The module's code is done: wait for the non-daemon threads, as Python does."""
+        me = self.main
+        for w in list(self.workers):
+            if not w.done and not w.daemon:
+                w.joiners.append(me)
+                self._block(me)
+
+    def run_in_executor(self, loop, executor, func, args):
+        rec = self.rec
+        prefix = getattr(executor, "_thread_name_prefix", None) or "asyncio"
+        name = "%s_%d" % (prefix, self.executor_threads)
+        self.executor_threads += 1
+        fn, fargs = func, args
+        inner = getattr(func, "func", None)
+        if inner is not None and getattr(inner, "__name__", "") == "run" and func.args:
+            fn, fargs = func.args[0], func.args[1:] + tuple(args)
+        elif inner is not None:
+            fn, fargs = inner, tuple(func.args) + tuple(args)
+        label = call_label(fn, fargs, getattr(func, "keywords", None) if inner is not None and fn is inner else None)
+        fut = loop.create_future()
+        waiter = rec.cur.get_name() if rec.cur is not None else "the loop"
+        done_label = "%s finished: pass its result to %s" % (name, waiter)
+
+        def work():
+            try:
+                result = func(*args)
+            except BaseException as e:
+                loop.call_soon_threadsafe(_ls_deliver, fut, None, e, done_label)
+            else:
+                loop.call_soon_threadsafe(_ls_deliver, fut, result, None, done_label)
+
+        th = _OrigThread(target=work, name=name, daemon=True)
+        self.start(th, _orig_thread_start, label=label, name=name)
+        rec.thread_futs[fut] = (th._ls_lane.lane, name)
+        return fut
+
+
+def _ls_deliver(fut, result, error, label):
+    if fut.cancelled():
+        return
+    if error is not None:
+        fut.set_exception(error)
+    else:
+        fut.set_result(result)
+
+
+def thread_deadlock(sched):
+    rec = sched.rec
+    lines = []
+    for w in [sched.main] + sched.workers:
+        if not w.done and w.lane >= 0:
+            text = "%s waits and nothing can wake it" % w.name
+            for t in [sched.main] + sched.workers:
+                if w in t.joiners:
+                    text = "%s waits for %s to finish (join)" % (w.name, t.name)
+            lines.append("  " + text)
+            rec.warn("deadlock", text, w.lane)
+    message = "\n".join(["deadlock: no thread can run and none is asleep, so nothing can ever wake these:"] + lines)
+    _write_stderr("loopscope: " + message + "\n")
+    rec.stop("deadlock", message)
+
+
+_OrigThread = threading.Thread
+_orig_thread_start = threading.Thread.start
+_orig_thread_join = threading.Thread.join
+
+
+def _thread_start(self):
+    rec = R
+    if rec is None or rec.finished or not rec.virtual:
+        return _orig_thread_start(self)
+    threads().start(self, _orig_thread_start)
+
+
+def _thread_join(self, timeout=None):
+    rec = R
+    lane = getattr(self, "_ls_lane", None)
+    sched = rec.threads if rec is not None else None
+    if lane is None or sched is None or lane.done or rec.finished:
+        return _orig_thread_join(self, timeout)
+    me = sched.me()
+    if me is None or me is lane:
+        return _orig_thread_join(self, timeout)
+    sched.join(lane, me)
+    return _orig_thread_join(self, timeout)
+
+
+def install_threads():
+    threading.Thread.start = _thread_start
+    threading.Thread.join = _thread_join
+
+
+# ---------------------------------------------------------------- running the program
+
+class Options:
+    pass
+
+
+def parse_args(argv):
+    o = Options()
+    o.out = None
+    o.clock = "virtual"
+    o.max_events = 5000000
+    o.max_time = 86400.0
+    o.wall_timeout = 120.0
+    o.stdin = False
+    o.id = None
+    o.title = None
+    o.version = 2
+    o.compact = True
+    i = 0
+    valued = {"--out", "--clock", "--max-events", "--max-time", "--wall-timeout", "--id", "--title",
+              "--trace-version"}
+    while i < len(argv):
+        a = argv[i]
+        if a == "--":
+            i += 1
+            break
+        if not a.startswith("--") or a == "-":
+            break
+        key, eq, val = a.partition("=")
+        if key in valued:
+            if not eq:
+                i += 1
+                if i >= len(argv):
+                    raise ValueError("%s needs a value" % key)
+                val = argv[i]
+            try:
+                if key == "--out":
+                    o.out = val
+                elif key == "--clock":
+                    if val not in ("virtual", "real"):
+                        raise ValueError("--clock is virtual or real, not %r" % val)
+                    o.clock = val
+                elif key == "--max-events":
+                    o.max_events = int(val)
+                    if o.max_events <= 0:
+                        raise ValueError
+                elif key == "--max-time":
+                    o.max_time = float(val)
+                    if not o.max_time > 0:
+                        raise ValueError
+                elif key == "--wall-timeout":
+                    o.wall_timeout = float(val)
+                    if not o.wall_timeout > 0:
+                        raise ValueError
+                elif key == "--id":
+                    o.id = val
+                elif key == "--title":
+                    o.title = val
+                elif key == "--trace-version":
+                    o.version = int(val)
+                    if o.version not in (1, 2):
+                        raise ValueError
+            except ValueError as e:
+                raise ValueError(str(e) if str(e) else "%s: bad value %r" % (key, val))
+        elif a == "--stdin":
+            o.stdin = True
+        elif a == "--no-compact":
+            o.compact = False
+        else:
+            raise ValueError("unknown option %s" % a)
+        i += 1
+    rest = argv[i:]
+    if not rest:
+        raise ValueError("no program given")
+    if o.out is None:
+        raise ValueError("--out TRACE.jsonl is required")
+    o.program = rest[0]
+    o.args = rest[1:]
+    base = os.path.splitext(os.path.basename(o.program))[0]
+    if o.id is None:
+        o.id = base
+    if o.title is None:
+        o.title = os.path.basename(o.program)
+    return o
+
+
+class _VirtualTime:
+    """time.* on the virtual clock."""
+
+    @staticmethod
+    def monotonic():
+        return R.now / 1e9
+
+    @staticmethod
+    def monotonic_ns():
+        return R.now
+
+    @staticmethod
+    def time():
+        return EPOCH + R.now / 1e9
+
+    @staticmethod
+    def time_ns():
+        return EPOCH * 1000000000 + R.now
+
+
+def install_clock(rec):
+    if rec.virtual:
+        time.monotonic = _VirtualTime.monotonic
+        time.perf_counter = _VirtualTime.monotonic
+        time.monotonic_ns = _VirtualTime.monotonic_ns
+        time.perf_counter_ns = _VirtualTime.monotonic_ns
+        time.time = _VirtualTime.time
+        time.time_ns = _VirtualTime.time_ns
+        for name in ("localtime", "gmtime", "ctime"):
+            time.__dict__[name] = _now_default(getattr(time, name))
+        _strftime, _asctime, _localtime = time.strftime, time.asctime, time.localtime
+        time.strftime = lambda fmt, t=None: _strftime(fmt, _localtime() if t is None else t)
+        time.asctime = lambda t=None: _asctime(_localtime() if t is None else t)
+        install_datetime()
+    time.sleep = blocking_sleep
+
+
+def _now_default(fn):
+    def call(secs=None):
+        return fn(_VirtualTime.time() if secs is None else secs)
+    call.__name__ = fn.__name__
+    return call
+
+
+def install_datetime():
+    import datetime as dt
+
+    class datetime(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return cls.fromtimestamp(_VirtualTime.time(), tz)
+
+        @classmethod
+        def utcnow(cls):
+            return cls.utcfromtimestamp(_VirtualTime.time())
+
+        @classmethod
+        def today(cls):
+            return cls.fromtimestamp(_VirtualTime.time())
+
+    class date(dt.date):
+        @classmethod
+        def today(cls):
+            return cls.fromtimestamp(_VirtualTime.time())
+
+    datetime.__module__ = date.__module__ = "datetime"
+    dt.datetime = datetime
+    dt.date = date
+
+
+def blocking_sleep(secs):
+    """time.sleep: on the virtual clock, the caller is held for `secs` of virtual time."""
+    rec = R
+    if secs < 0:
+        raise ValueError("sleep length must be non-negative")
+    if rec is None or rec.finished:
+        return _real_sleep(secs)
+    th = rec.threads
+    if th is not None and th.handles_sleep(secs):
+        return
+    if not rec.virtual:
+        t = rec.clock()
+        _real_sleep(secs)
+        if rec.cur is not None:
+            rec.now = t
+            rec.ev('"kind":"blocked","task":%d,"blocking":"sleep","duration":%s}' % (
+                rec.cur._ls_id, fmt_ns(int(round(secs * 1e9)))))
+            rec.clock()
+        return
+    d = int(round(secs * 1e9))
+    if rec.cur is not None:
+        rec.ev('"kind":"blocked","task":%d,"blocking":"sleep","duration":%s}' % (rec.cur._ls_id, fmt_ns(d)))
+        rec.now += d
+        return
+    lane = rec.running_lane()
+    if lane < 0 and not rec.loop_ran:
+        lane = rec.ensure_main_lane()
+    if lane < 0 or d == 0:
+        rec.now += d
+        return
+    at = rec.here()
+    body = '"kind":"suspended","task":%d,"wait":"sleep","until":%s' % (lane, fmt_ns(rec.now + d))
+    if rec.v2:
+        body += ',"label":"time.sleep(%s)"' % delay_text(secs)
+    if at:
+        body += ',"at":' + at
+    rec.ev(body + "}")
+    rec.jump(rec.now + d) if rec.now + d > rec.now else None
+    rec.ev('"kind":"resumed","task":%d%s}' % (lane, "" if rec.v2 else ',"mode":"normal"'))
+
+
+def install_warnings(rec):
+    orig = warnings.showwarning
+
+    def showwarning(message, category, filename, lineno, file=None, line=None):
+        text = str(message)
+        if category is RuntimeWarning and "was never awaited" in text and not rec.finished:
+            rec.warn("neverAwaited", _ADDRESS.sub("", text), rec.running_lane())
+        return orig(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = showwarning
+
+
+def watchdog(rec, seconds):
+    def run():
+        end = _real_monotonic() + seconds
+        while _real_monotonic() < end:
+            _real_sleep(0.05)
+            if rec.finished:
+                return
+        msg = ("stopped after %s s of wall-clock time (the limit is %s s): the program may be "
+               "blocked outside the event loop; raise --wall-timeout to wait longer" % (
+                   delay_text(seconds), delay_text(seconds)))
+        try:
+            sys.__stderr__.write("loopscope: " + msg + "\n")
+            rec.warn("limit", msg)
+            rec.finish("limit", msg)
+        finally:
+            os._exit(0)
+    _thread.start_new_thread(run, ())
+
+
+def main(argv):
+    global R
+    try:
+        opts = parse_args(argv)
+    except ValueError as e:
+        sys.stderr.write("loopscope_record: %s\n%s\n" % (e, USAGE))
+        return 4
+    path = opts.program
+    try:
+        with open(path, "rb") as f:
+            source = f.read()
+    except OSError as e:
+        sys.stderr.write("%s: can't open file %r: [Errno %d] %s\n" % (
+            os.path.basename(sys.executable) or "python3", os.path.abspath(path), e.errno or 0,
+            e.strerror or "cannot read"))
+        return 2
+    abspath = os.path.abspath(path)
+    try:
+        code = compile(source, abspath, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError) as e:
+        traceback.print_exception(type(e), e, None, file=sys.stderr) if isinstance(e, SyntaxError) else \
+            sys.stderr.write("%s: %s\n" % (path, e))
+        return 2
+    try:
+        rec = Recorder(opts)
+        rec.open(opts.out)
+    except OSError as e:
+        sys.stderr.write("loopscope_record: cannot write %s: %s\n" % (opts.out, e.strerror or e))
+        return 4
+    R = rec
+    rec.task_names = 0
+    _STEP_TYPE[0] = None
+    rec.add_file(os.path.realpath(abspath))
+    rec.files[0] = (path, rec.files[0][1])
+    if not re.search(rb"^\s*(import|from)\s+asyncio", source, re.M):
+        rec.main_lane = rec.new_lane("MainThread", "mainThread", "<module>", -1, '"0:1"')
+        rec.ev('"kind":"started","task":%d}' % rec.main_lane)
+    # where the program runs
+    sys.argv = [path] + list(opts.args)
+    sys.path.insert(0, os.path.dirname(abspath))
+    if not opts.stdin:
+        sys.stdin = io.StringIO("")
+        try:
+            fd = os.open(os.devnull, os.O_RDONLY)
+            os.dup2(fd, 0)
+            os.close(fd)
+        except OSError:
+            pass
+    install_clock(rec)
+    install_warnings(rec)
+    install_threads()
+    asyncio.runners._cancel_all_tasks = _cancel_all_tasks
+    asyncio.runners.Runner.close = _runner_close
+    asyncio.set_event_loop_policy(_Policy())
+    _probe_step_type()
+    real_out, real_err = sys.stdout, sys.stderr
+    sys.stdout = Tap(real_out, "stdout")
+    sys.stderr = Tap(real_err, "stderr")
+    watchdog(rec, opts.wall_timeout)
+    import __main__ as old_main
+    import types
+    mod = types.ModuleType("__main__")
+    mod.__file__ = abspath
+    mod.__builtins__ = __builtins__
+    mod.__loader__ = None
+    mod.__spec__ = None
+    sys.modules["__main__"] = mod
+    outcome, message = "ok", ""
+    try:
+        exec(code, mod.__dict__)
+    except SystemExit as e:
+        if e.code not in (None, 0):
+            outcome, message = "exception", "SystemExit: %s" % (e.code,)
+            if not isinstance(e.code, int):
+                _write_stderr(str(e.code) + "\n")
+    except BaseException as e:
+        if isinstance(e, (ImportError, SyntaxError)) and not rec.loop_ran:
+            sys.stdout.flush()
+            sys.stdout, sys.stderr = real_out, real_err
+            _print_program_traceback(e, code, real_err)
+            rec.finished = True
+            rec.discard()
+            return 2
+        sys.stdout.flush()
+        _print_program_traceback(e, code, sys.stderr)
+        outcome, message = "exception", describe_error(e)
+    finally:
+        sys.modules["__main__"] = old_main
+    th = rec.threads
+    if th is not None:
+        th.main_exit()
+    if rec.main_lane >= 0:
+        rec.ev('"kind":"completed","task":%d,"result":"None"}' % rec.main_lane)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:
+        pass
+    rec.finish(outcome, message)
+    sys.stdout, sys.stderr = real_out, real_err
+    if th is not None and th.live():
+        # threads still parked on the baton would keep the interpreter from exiting
+        for s in (sys.stdout, sys.stderr):
+            s.flush()
+        os._exit(0)
+    return 0
+
+
+def _print_program_traceback(e, code, stream):
+    tb = e.__traceback__
+    while tb is not None and tb.tb_frame.f_code is not code:
+        tb = tb.tb_next
+    stream.write("".join(traceback.format_exception(type(e), e, tb)))
+    stream.flush()
+
+
+def _probe_step_type():
+    """The type of the C Task's step callback (`TaskStepMethWrapper`), found by asking."""
+    seen = []
+
+    class Probe(asyncio.AbstractEventLoop):
+        def call_soon(self, cb, *args, context=None):
+            seen.append(cb)
+
+        def get_debug(self):
+            return False
+
+        def create_future(self):
+            return asyncio.Future(loop=self)
+
+    async def nothing():
+        pass
+
+    coro = nothing()
+    t = _CTask(coro, loop=Probe())
+    _STEP_TYPE[0] = type(seen[0])
+    coro.close()
+    asyncio.tasks._unregister_task(t) if hasattr(asyncio.tasks, "_unregister_task") else None
+    t._log_destroy_pending = False
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
