@@ -146,7 +146,7 @@ class Recorder:
         self.t0 = _real_monotonic_ns()
         self.lanes = 0
         self.handles = 0
-        self.cur = None              # the RTask whose step is running
+        self.cur = None              # the Task whose step is running
         self.cur_handle = -1         # the id of the callback handle running
         self.self_step = False       # the running task queued its own next step
         self.deferred = []           # pushes of the running task, written after its step
@@ -353,11 +353,14 @@ R = None  # the Recorder of this run
 
 
 def _write_stderr(s):
+    """The recorder's own messages: to the real stderr, never into the trace's output."""
     err = sys.stderr
-    if isinstance(err, Tap):
+    err = err.real if isinstance(err, Tap) else err
+    try:
         err.write(s)
-    else:
-        sys.__stderr__.write(s)
+        err.flush()
+    except Exception:
+        pass
 
 
 class Tap(io.TextIOBase):
@@ -422,7 +425,7 @@ class Tap(io.TextIOBase):
 
 # ---------------------------------------------------------------- tasks
 
-class RTask(_CTask):
+class Task(_CTask):  # named Task: CPython's messages print the class name
     """CPython's C Task with the few hooks a trace needs: its lane id, creation, cancel."""
     __slots__ = ("_ls_id", "_ls_started", "_ls_wait", "_ls_hidden")
 
@@ -556,7 +559,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
     def create_task(self, coro, *, name=None, context=None):
         self._check_closed()
         if self._task_factory is None:
-            task = RTask(coro, loop=self, name=name, context=context)
+            task = Task(coro, loop=self, name=name, context=context)
             if task._source_traceback:
                 del task._source_traceback[-1]
         else:
@@ -597,7 +600,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
             return
         if type(cb) is _STEP_TYPE[0]:
             task = cb.__self__
-            if task._ls_hidden:
+            if type(task) is not Task or task._ls_hidden:
                 return
             if task is rec.cur:
                 rec.self_step = True
@@ -610,7 +613,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
             rec.ev('"kind":"scheduled","task":%d,"why":"%s"}' % (task._ls_id, why))
             return
         owner = getattr(cb, "__self__", None)
-        if isinstance(owner, RTask) and getattr(cb, "__name__", "") == "task_wakeup":
+        if isinstance(owner, Task) and getattr(cb, "__name__", "") == "task_wakeup":
             if owner._ls_hidden:
                 return
             fut = args[0] if args else None
@@ -619,7 +622,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
                 body += ',"why":"cancelled"'
                 if rec.cur is not None and rec.cur is not owner:
                     body += ',"by":%d' % rec.cur._ls_id
-            elif isinstance(fut, RTask):
+            elif isinstance(fut, Task):
                 body += ',"why":"taskDone","by":%d' % fut._ls_id
             elif owner._ls_wait == "sleep" and rec.cur_handle >= 0:
                 body += ',"why":"timer","by":%d' % rec.cur_handle
@@ -637,7 +640,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
         # a plain callback
         hid = rec.handles
         rec.handles += 1
-        task = args[0] if args and isinstance(args[0], RTask) else None
+        task = args[0] if args and isinstance(args[0], Task) else None
         if task is not None and task._ls_hidden:
             self._ls_labels[handle] = (-1, None, -1)
             return
@@ -809,9 +812,12 @@ class RecordingLoop(asyncio.SelectorEventLoop):
             task = None
             if type(cb) is step_type:
                 task = cb.__self__
+                if type(task) is not Task:
+                    handle._run()  # a task made by another Task class: run, not recorded
+                    continue
             elif type(handle) is _Handle:
                 owner = getattr(cb, "__self__", None)
-                if type(owner) is RTask and getattr(cb, "__name__", "") == "task_wakeup":
+                if type(owner) is Task and getattr(cb, "__name__", "") == "task_wakeup":
                     task = owner
             if task is not None:
                 if task._ls_hidden:
@@ -902,11 +908,9 @@ class RecordingLoop(asyncio.SelectorEventLoop):
         if task.cancelled():
             rec.ev('"kind":"cancelled","task":%d}' % tid)
             return
-        exc = task.exception()
+        exc = task._exception  # not exception(): that would mark it retrieved
         if exc is not None:
             rec.ev('"kind":"failed","task":%d,"error":%s}' % (tid, jstr(describe_error(exc))))
-            # the exception stays unretrieved: exception() above marked it retrieved
-            task._log_traceback = True
         else:
             rec.ev('"kind":"completed","task":%d,"result":%s}' % (tid, jstr(short_repr(task.result()))))
 
@@ -921,7 +925,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
         elif w in rec.sleep_futs:
             timer, d, due = rec.sleep_futs[w]
             wait, label, extra = "sleep", "sleep(%s)" % d, ',"on":%d,"until":%s' % (timer, fmt_ns(due))
-        elif isinstance(w, RTask) and not w._ls_hidden:
+        elif isinstance(w, Task) and not w._ls_hidden:
             wait, label, extra = "task", w.get_name(), ',"on":%d,"count":0' % w._ls_id
         elif type(w).__name__ == "_GatheringFuture":
             n = len(getattr(w, "_children", ()))
@@ -975,7 +979,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
         fut = context.get("future") or context.get("task")
         rec = R
         if not rec.finished and rec.phase != "closing":
-            if msg.startswith("Task exception was never retrieved") and isinstance(fut, RTask):
+            if msg.startswith("Task exception was never retrieved") and isinstance(fut, Task):
                 if not fut._ls_hidden:
                     exc = context.get("exception")
                     rec.warn("exceptionNeverRetrieved", "Task exception was never retrieved: %s raised %s" % (
@@ -994,8 +998,8 @@ def describe_error(exc):
 def deadlock(loop):
     rec = R
     lines = []
-    for task in sorted(asyncio.all_tasks(loop), key=lambda t: t._ls_id if isinstance(t, RTask) else 1 << 30):
-        if not isinstance(task, RTask) or task._ls_hidden or task.done():
+    for task in sorted(asyncio.all_tasks(loop), key=lambda t: t._ls_id if isinstance(t, Task) else 1 << 30):
+        if not isinstance(task, Task) or task._ls_hidden or task.done():
             continue
         w = task._fut_waiter
         at, fn = site_and_waiter(rec, await_chain(task))
@@ -1020,7 +1024,7 @@ def deadlock(loop):
 def describe_wait(rec, task, w, fn):
     if w is None:
         return "nothing (it yielded)"
-    if isinstance(w, RTask):
+    if isinstance(w, Task):
         return w.get_name()
     if type(w).__name__ == "_GatheringFuture":
         return "gather(%d)" % len(getattr(w, "_children", ()))
@@ -1695,6 +1699,9 @@ def main(argv):
     asyncio.runners._cancel_all_tasks = _cancel_all_tasks
     asyncio.runners.Runner.close = _runner_close
     asyncio.set_event_loop_policy(_Policy())
+    asyncio.Task = asyncio.tasks.Task = Task
+    if hasattr(asyncio, "create_eager_task_factory"):
+        asyncio.eager_task_factory = asyncio.tasks.eager_task_factory = asyncio.create_eager_task_factory(Task)
     _probe_step_type()
     real_out, real_err = sys.stdout, sys.stderr
     sys.stdout = Tap(real_out, "stdout")
@@ -1729,10 +1736,15 @@ def main(argv):
         outcome, message = "exception", describe_error(e)
     finally:
         sys.modules["__main__"] = old_main
+    import gc
+    gc.collect()  # what CPython would report at exit (never-retrieved exceptions) lands in the trace
     th = rec.threads
     if th is not None:
         th.main_exit()
     if rec.main_lane >= 0:
+        for tap in (sys.stdout, sys.stderr):
+            if isinstance(tap, Tap):
+                tap.flush_partial()
         rec.ev('"kind":"completed","task":%d,"result":"None"}' % rec.main_lane)
     try:
         sys.stdout.flush()
