@@ -4,12 +4,17 @@ import LoopscopeTrace
 ///
 /// These event kinds are steps: `created`, `started`, `resumed`, `suspended`,
 /// `awaitedReady`, `completed`, `failed`, `cancelled`, `cancelRequested`, `printed`,
-/// `clockJump`, `blocked`, `warning`, `shutdown`, `finished`. The loop's bookkeeping events (`scheduled`, `timerAdded`,
-/// `timerFired`, `timerCancelled`, `callbackQueued`, `callbackRan`) are not steps: each is
-/// folded into the step before it, so the state *at* a step is the state after its event
-/// and the bookkeeping that follows it (a `suspended` step already shows the sleep's timer;
-/// a `clockJump` step already shows the woken task in the ready queue). Bookkeeping events
-/// before the first step fold into step 0.
+/// `clockJump`, `blocked`, `warning`, `shutdown`, `finished`. The loop's bookkeeping events
+/// (`scheduled`, `timerAdded`, `timerFired`, `timerCancelled`, `callbackQueued`,
+/// `callbackRan`) are not steps: each belongs to the step that tells it. That is the step
+/// before it (a `created` step shows the new task in the ready queue; a `clockJump` step
+/// shows the woken task there), except a `timerAdded` just before the same task's next
+/// step, which belongs to that step: a sleep arms its timer, then suspends, and the timer
+/// appears with the sleep. Bookkeeping before the first step belongs to step 0.
+///
+/// The state *at* a step is the state after every event the step covers and before the
+/// next step's first event (`Timeline.events(ofStep:)`); docs/steps.md defines it for
+/// every pane. Steps are numbered from 1 on screen and in every export (`index + 1`).
 ///
 /// Use `Timeline.headline(ofStep:)` for a one-line description.
 public struct Step: Sendable, Equatable {

@@ -68,22 +68,37 @@ public struct Timeline: Sendable {
         return lanes[Int(laneIndex[Int(task)])]
     }
 
-    /// The trace events a step covers: its own event and the bookkeeping folded into it.
+    /// The trace events a step covers: its own event and the bookkeeping folded into it
+    /// (see `Step`: the timers its own await armed just before it, and the bookkeeping that
+    /// follows it up to the next step's).
     public func events(ofStep step: Int) -> Range<Int> {
         precondition(step >= 0 && step < steps.count, "step out of range")
-        let start = step == 0 ? 0 : Int(steps[step].event)
-        let end = step + 1 < steps.count ? Int(steps[step + 1].event) : trace.events.count
-        return start..<end
+        let end = step + 1 < steps.count ? firstEvent(ofStep: step + 1) : trace.events.count
+        return firstEvent(ofStep: step)..<end
     }
 
-    /// The step an event belongs to (bookkeeping belongs to the step before it).
+    /// The first event a step covers: its own, or the `timerAdded` events of the same task
+    /// just before it (a sleep arms its timer, then suspends: both are the sleep's step).
+    func firstEvent(ofStep step: Int) -> Int {
+        guard step > 0 else { return 0 }
+        let s = steps[step]
+        let floor = Int(steps[step - 1].event) + 1
+        var i = Int(s.event)
+        while i > floor, trace.events[i - 1].kind == .timerAdded, trace.events[i - 1].task == s.task {
+            i -= 1
+        }
+        return i
+    }
+
+    /// The step an event belongs to (see `events(ofStep:)`).
     public func step(containingEvent event: Int) -> Int {
         var lo = 0, hi = steps.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if Int(steps[mid].event) <= event { lo = mid + 1 } else { hi = mid }
         }
-        return max(0, lo - 1)
+        let s = max(0, lo - 1)
+        return s + 1 < steps.count && firstEvent(ofStep: s + 1) <= event ? s + 1 : s
     }
 
     /// The loop's state after step `step` (clamped to the valid range). A timeline with no

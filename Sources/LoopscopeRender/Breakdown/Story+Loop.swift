@@ -100,18 +100,9 @@ extension Story {
         }
     }
 
-    /// The loop state to tell after `step`. Like `Timeline.state(atStep:)`, except that a
-    /// timer armed just before the next step's `suspended` event (a sleep arms its timer,
-    /// then suspends) is left for that step to tell, so the timer appears with its sleep.
-    func shownState(atStep step: Int) -> LoopState {
-        var state = timeline.state(atStep: step)
-        guard step + 1 < timeline.steps.count else { return state }
-        let next = timeline.steps[step + 1]
-        guard next.kind == .suspended else { return state }
-        let stepEvent = timeline.steps[step].event
-        state.timers.removeAll { $0.event > stepEvent && $0.task == next.task }
-        return state
-    }
+    /// The loop state to tell after `step`: the timeline's state at that step (a sleep's
+    /// timer belongs to the sleep's step; see `Step`).
+    func shownState(atStep step: Int) -> LoopState { timeline.state(atStep: step) }
 
     /// A ready-queue entry for prose: `Task-2`, `Task-3's timer callback`, `the callback "stop"`.
     func entry(_ entry: ReadyEntry) -> String {

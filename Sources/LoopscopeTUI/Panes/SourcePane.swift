@@ -1,8 +1,9 @@
 import LoopscopeTimeline
 import LoopscopeTrace
 
-/// Draws the source pane: the file around the line that just ran, marked, and the line
-/// where the selected task is parked (or will resume), marked differently.
+/// Draws the source pane: the file around the line that ran at this step, marked, and the
+/// line where the selected task is parked (or will resume), marked differently. A step
+/// that ran no line (a task starting, a task finishing, the clock jumping) marks none.
 struct SourcePane {
     let state: AppState
     let rect: Rect
@@ -15,7 +16,7 @@ struct SourcePane {
         let trace = state.timeline.trace
         let ran = ranSite()
         let parked = parkedSite()
-        guard let anchor = ran ?? parked, let site = trace.site(anchor),
+        guard let anchor = ran ?? parked ?? lastSite(), let site = trace.site(anchor),
               site.file >= 0, Int(site.file) < trace.files.count else {
             grid.titleRule(rect, "Source", glyphs: g)
             grid.put("no source line at this step", x: rect.x + 1, y: rect.y + 1, role: .dim)
@@ -60,31 +61,27 @@ struct SourcePane {
         }
     }
 
-    /// The site of the most recent step (at or before the current one) that has one.
-    func ranSite() -> Int32? {
+    /// The line that ran at this step (see `Timeline.ranSite(atStep:)`).
+    func ranSite() -> Int32? { state.timeline.ranSite(atStep: state.step) }
+
+    /// Where the selected task is parked (suspended), or where it will resume (ready after
+    /// a suspension).
+    func parkedSite() -> Int32? {
+        state.timeline.parkedSite(ofTask: state.selectedTask, atStep: state.step)
+    }
+
+    /// When no line is marked, the most recent line run before this step, so the pane keeps
+    /// showing the code around it (unmarked).
+    func lastSite() -> Int32? {
         let steps = state.timeline.steps
         let events = state.timeline.trace.events
-        var i = state.step
+        var i = min(state.step, steps.count - 1)
         let stop = max(0, state.step - Self.searchLimit)
-        while i >= stop && i < steps.count {
+        while i >= stop && i >= 0 {
             let site = events[Int(steps[i].event)].site
             if site >= 0 { return site }
             i -= 1
         }
         return nil
-    }
-
-    /// Where the selected task is parked (suspended), or where it will resume (ready after
-    /// a suspension).
-    func parkedSite() -> Int32? {
-        let task = state.selectedTask
-        guard let status = state.status(of: task), let s = status.state else { return nil }
-        if s == .suspended, status.site >= 0 { return status.site }
-        guard s == .ready, let lane = state.timeline.lane(ofTask: task),
-              let k = lane.spanIndex(atStep: state.step), k > 0 else { return nil }
-        let before = lane.spans[k - 1]
-        guard before.state == .suspended else { return nil }
-        let site = state.timeline.trace.events[Int(before.event)].site
-        return site >= 0 ? site : nil
     }
 }
