@@ -52,7 +52,10 @@ let package = Package(
         // ncursesw from libncurses-dev. No pkgConfig: its cflags carry -D flags SwiftPM
         // rejects with a warning; the module map names the libraries itself.
         .systemLibrary(name: "CNcurses"),
-        .target(name: "LoopscopeCurses", dependencies: ["CNcurses", "LoopscopeTUI"], swiftSettings: strict),
+        // Restores the terminal from a crash signal handler (async-signal-safe C).
+        .target(name: "CTerminalGuard"),
+        .target(name: "LoopscopeCurses", dependencies: ["CNcurses", "CTerminalGuard", "LoopscopeTUI"],
+                swiftSettings: strict),
         .executableTarget(
             name: "loopscope",
             dependencies: [
@@ -79,6 +82,8 @@ let package = Package(
         .testTarget(name: "LoopscopeTUITests",
                     dependencies: ["LoopscopeTUI", "LoopscopeDemos", "LoopscopeTestSupport"],
                     exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "LoopscopeCursesTests", dependencies: ["LoopscopeCurses", "CTerminalGuard"],
+                    swiftSettings: strict),
         .testTarget(name: "LoopscopeCLITests", dependencies: ["LoopscopeTrace"], swiftSettings: strict),
     ]
 )

@@ -4,9 +4,12 @@
 # Starts the player in detached tmux sessions (on a private tmux server), sends keys,
 # resizes, and reads the screen with `capture-pane`, polling for the text it expects rather
 # than sleeping. Checks: stepping, playing, resizing (and the too-small screen), help, a
-# predict answer, quitting with q / Ctrl-C / SIGTERM (the shell prompt comes back and no
-# stray escape codes are left), monochrome with NO_COLOR, ASCII in a non-UTF-8 locale, and
-# `play | cat` exiting 2 with a pointer to `loopscope export`.
+# predict answer, quitting with q / Ctrl-C / SIGTERM / SIGHUP (the shell prompt comes back,
+# no stray escape codes are left, and the exit status is 128 + the signal), monochrome with
+# NO_COLOR, ASCII in a non-UTF-8 locale, `play | cat` exiting 2 with a pointer to
+# `loopscope export`, TERM=dumb and `</dev/null` refused, a crash (through the test hook
+# LOOPSCOPE_TEST_CRASH) leaving the terminal usable, and the play speed measured off the
+# screen.
 #
 # Usage: scripts/tui-e2e.sh [path/to/loopscope]   (default: .build/debug/loopscope)
 # Prints one line per check and ends with "N passed, M failed"; exits 1 if any failed.
@@ -117,6 +120,18 @@ player_pid() { # the player's pid: the child of the session's shell
     pgrep -P "$shell" | head -1
 }
 
+# check_status NAME SESSION CODE: the last command's exit status, asked at the prompt.
+check_status() {
+    local name=$1 session=$2 code=$3
+    t send-keys -t "$session" "echo \"status=\$?\"" Enter
+    if wait_for "$session" "status=$code" 5; then ok "$name"; else not_ok "$name" "$(screen "$session")"; fi
+}
+
+# step_number SESSION: the N of "step N of M" on the status line.
+step_number() {
+    screen "$1" | head -1 | grep -oE 'step [0-9]+ of' | grep -oE '[0-9]+' | head -1
+}
+
 # 1. Stepping, playing, resizing, help, quit (UTF-8, colours).
 S=main
 start "$S" 100 30 LANG=C.UTF-8
@@ -187,6 +202,7 @@ else
     not_ok "predict mode asks a question" "$(screen "$S")"
 fi
 t send-keys -t "$S" C-c
+check_status "Ctrl-C exits 130" "$S" 130
 check_restored "Ctrl-C quits and restores the terminal" "$S"
 
 # 3. Monochrome with NO_COLOR at 80x24; colours without it.
@@ -217,7 +233,14 @@ fi
 # SIGTERM restores the terminal too.
 pid=$(player_pid "$S")
 if [ -n "$pid" ]; then kill -TERM "$pid"; fi
+check_status "SIGTERM exits 143" "$S" 143
 check_restored "SIGTERM quits and restores the terminal" "$S"
+run_player "$S" "$DEMO"
+wait_for "$S" "step 1 of" 10 || true
+pid=$(player_pid "$S")
+if [ -n "$pid" ]; then kill -HUP "$pid"; fi
+check_status "SIGHUP exits 129" "$S" 129
+check_restored "SIGHUP quits and restores the terminal" "$S"
 
 # 4. ASCII in a non-UTF-8 locale.
 S=ascii
@@ -247,6 +270,63 @@ if [ "$status" = 2 ] && printf '%s' "$out" | grep -qF "loopscope export"; then
 else
     not_ok "play | cat exits 2 and points to loopscope export (status $status: $out)"
 fi
+
+# 7. Terminals the player cannot use: TERM=dumb, and input that is not a terminal.
+S=manners
+start "$S" 100 30 LANG=C.UTF-8
+t send-keys -t "$S" "TERM=dumb \"$BIN\" play $DEMO; echo \"dumb-status=\$?\"" Enter
+if wait_for "$S" "dumb-status=2" 10 && screen "$S" | grep -qF "export TERM=" \
+    && screen "$S" | grep -qF "loopscope export"; then
+    ok "TERM=dumb is refused with exit 2, pointing at export"
+else
+    not_ok "TERM=dumb is refused with exit 2, pointing at export" "$(screen "$S")"
+fi
+t send-keys -t "$S" "clear; \"$BIN\" play $DEMO </dev/null; echo \"stdin-status=\$?\"" Enter
+if wait_for "$S" "stdin-status=2" 10 && screen "$S" | tr -d '\n' | grep -qF "standard input is not a terminal"; then
+    ok "play </dev/null says standard input is not a terminal"
+else
+    not_ok "play </dev/null says standard input is not a terminal" "$(screen "$S")"
+fi
+
+# 8. A crash (the test hook LOOPSCOPE_TEST_CRASH=trap traps after the first frame) leaves
+# the terminal usable: main screen, cursor shown, echo and line editing back.
+t send-keys -t "$S" "clear; SWIFT_BACKTRACE=interactive=no LOOPSCOPE_TEST_CRASH=trap \"$BIN\" play $DEMO; echo \"crash-status=\$?\"" Enter
+if wait_for "$S" "crash-status=" 30 && [ "$(t display-message -p -t "$S" '#{alternate_on}')" = 0 ] \
+    && [ "$(t display-message -p -t "$S" '#{cursor_flag}')" = 1 ]; then
+    t send-keys -t "$S" "clear; stty -a | tr ' ' '\\n' | grep -xE 'echo|icanon' | tr '\\n' ' '; echo modes-done" Enter
+    if wait_for "$S" "modes-done" 5 && screen "$S" | grep -qE "echo icanon|icanon echo"; then
+        ok "a crash leaves the terminal usable (main screen, cursor, tty modes)"
+    else
+        not_ok "a crash leaves the terminal usable (tty modes)" "$(screen "$S")"
+    fi
+else
+    not_ok "a crash leaves the terminal usable (main screen, cursor)" "$(screen "$S")"
+fi
+
+# 9. Speed: at 2 steps a second the step counter moves about 2 a second, read off the
+# screen over about three seconds of real time.
+S=speed
+start "$S" 100 30 LANG=C.UTF-8
+run_player "$S" "seed002-countdown --speed 2"
+wait_for "$S" "step 1 of" 10 || true
+t send-keys -t "$S" Space
+if wait_for "$S" "playing 2/s" 5; then
+    first=$(step_number "$S")
+    t0=$(date +%s.%N)
+    sleep 3
+    last=$(step_number "$S")
+    t1=$(date +%s.%N)
+    rate=$(awk -v a="$first" -v b="$last" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.2f", (b - a) / (t1 - t0) }')
+    if awk -v r="$rate" 'BEGIN { exit !(r >= 1.4 && r <= 2.6) }'; then
+        ok "playing at 2/s moves about 2 steps a second ($rate/s measured)"
+    else
+        not_ok "playing at 2/s moves about 2 steps a second ($rate/s measured, steps $first to $last)" "$(screen "$S")"
+    fi
+else
+    not_ok "space plays at 2/s" "$(screen "$S")"
+fi
+t send-keys -t "$S" q
+check_restored "q quits after playing" "$S"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

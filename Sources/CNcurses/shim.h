@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 /* Wrappers for what Swift cannot import: attribute macros, getmaxyx, and globals that
    Swift 6 rejects as not concurrency-safe (stdscr, stdin, stdout). */
@@ -39,6 +40,31 @@ static inline int ls_put(int y, int x, const wchar_t *text) { return mvaddwstr(y
 static inline int ls_locale_is_utf8(void) {
     const char *cs = nl_langinfo(CODESET);
     return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+/* Looks TERM up in the terminal database. Returns 1 when the terminal is known and can
+   move the cursor (has `cup`), else 0. Fills `restore` (size bytes, zero-terminated) with
+   what gives the terminal back after full-screen use: leave the alternate screen, show
+   the cursor, reset attributes (each only if the terminal has it). */
+static inline int ls_terminal_probe(char *restore, int size) {
+    int err = 0;
+    if (size > 0) restore[0] = 0;
+    if (setupterm(NULL, 1, &err) != OK) return 0;
+    const char *cup = tigetstr("cup");
+    int can = cup != NULL && cup != (char *)-1;
+    const char *names[] = {"rmcup", "cnorm", "sgr0"};
+    size_t used = 0;
+    for (int i = 0; i < 3; i++) {
+        const char *cap = tigetstr(names[i]);
+        if (cap == NULL || cap == (char *)-1) continue;
+        size_t n = strlen(cap);
+        if (used + n + 1 > (size_t)size) break;
+        memcpy(restore + used, cap, n);
+        used += n;
+        restore[used] = 0;
+    }
+    del_curterm(cur_term);
+    return can;
 }
 
 #endif

@@ -1,4 +1,5 @@
 import CNcurses
+import CTerminalGuard
 import Glibc
 import LoopscopeTUI
 
@@ -16,14 +17,22 @@ import LoopscopeTUI
 /// backend.draw(grid)
 /// ```
 public final class CursesBackend: TerminalBackend {
-    public private(set) var size: TerminalSize
+    public fileprivate(set) var size: TerminalSize
     public let capabilities: TerminalCapabilities
     private var screen: OpaquePointer?
-    private var previous: Grid?
+    fileprivate var previous: Grid?
     private var restored = false
     private let styles: CursesStyles
+    /// A test hook: crash this way after the first frame (see `TestCrash`).
+    private var crashAfterFirstFrame: TestCrash?
 
-    /// Starts curses. Throws when the terminal cannot be opened (unknown `TERM`).
+    /// Starts curses. Throws when the terminal cannot be opened (unknown `TERM`) or cannot
+    /// move the cursor (`TERM=dumb`).
+    ///
+    /// Before curses changes the terminal, it saves the terminal's modes and installs a
+    /// crash guard: on SIGSEGV, SIGABRT, SIGQUIT, a trap and the like, the terminal leaves
+    /// the alternate screen, shows the cursor and gets its modes back before the crash
+    /// report prints.
     ///
     /// - Parameters:
     ///   - forceASCII: use ASCII glyphs even when the locale is UTF-8.
@@ -31,8 +40,17 @@ public final class CursesBackend: TerminalBackend {
     public init(forceASCII: Bool = false, environment: [String: String]) throws {
         setlocale(LC_ALL, "")
         let utf8 = ls_locale_is_utf8() != 0
-        guard let screen = ls_newterm() else { throw CursesError.cannotOpenTerminal }
+        var restoreBytes = [CChar](repeating: 0, count: 256)
+        guard ls_terminal_probe(&restoreBytes, Int32(restoreBytes.count)) != 0 else {
+            throw CursesError.noCursorAddressing
+        }
+        _ = ls_guard_install(1, restoreBytes)
+        guard let screen = ls_newterm() else {
+            ls_guard_uninstall()
+            throw CursesError.cannotOpenTerminal
+        }
         self.screen = screen
+        crashAfterFirstFrame = environment["LOOPSCOPE_TEST_CRASH"].flatMap(TestCrash.init(rawValue:))
         SignalFlag.install()
         cbreak()
         noecho()
@@ -82,17 +100,40 @@ public final class CursesBackend: TerminalBackend {
         ls_set_style(ls_a_normal(), 0)
         refresh()
         previous = grid
+        if let crash = crashAfterFirstFrame {
+            crashAfterFirstFrame = nil
+            crash.trigger()
+        }
     }
 
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
-        if let signal = SignalFlag.take() { return signal }
-        // Wake at least every 100 ms to notice signals.
-        let wait = timeoutMilliseconds < 0 ? 100 : min(timeoutMilliseconds, 100)
-        timeout(Int32(wait))
+        EventPump.next(from: self, timeoutMilliseconds: timeoutMilliseconds, now: Player.monotonicNow)
+    }
+
+    public func restore() {
+        guard !restored else { return }
+        restored = true
+        if isendwin() == false { endwin() }
+        if let screen { delscreen(screen) }
+        screen = nil
+        SignalFlag.uninstall()
+        ls_guard_uninstall()
+    }
+
+    deinit { restore() }
+
+    private func rowEqual(_ a: Grid, _ b: Grid, _ y: Int) -> Bool {
+        let start = y * b.width
+        return a.cells[start..<start + b.width] == b.cells[start..<start + b.width]
+    }
+}
+
+extension CursesBackend: RawInputSource {
+    public func poll(waitMilliseconds: Int) -> InputEvent? {
+        timeout(Int32(max(0, waitMilliseconds)))
         var ch: wint_t = 0
         let rc = get_wch(&ch)
-        if let signal = SignalFlag.take() { return signal }
-        if rc == ERR { return timeoutMilliseconds < 0 ? nextEvent(timeoutMilliseconds: -1) : nil }
+        if rc == ERR { return nil }
         if rc == KEY_CODE_YES {
             if Int32(ch) == KEY_RESIZE {
                 size = TerminalSize(width: Int(ls_cols()), height: Int(ls_rows()))
@@ -104,30 +145,42 @@ public final class CursesBackend: TerminalBackend {
         return .key(KeyDecoder.key(character: UInt32(ch)))
     }
 
-    public func restore() {
-        guard !restored else { return }
-        restored = true
-        if isendwin() == false { endwin() }
-        if let screen { delscreen(screen) }
-        screen = nil
-        SignalFlag.uninstall()
-    }
-
-    deinit { restore() }
-
-    private func rowEqual(_ a: Grid, _ b: Grid, _ y: Int) -> Bool {
-        let start = y * b.width
-        return a.cells[start..<start + b.width] == b.cells[start..<start + b.width]
-    }
+    public func takeSignal() -> InputEvent? { SignalFlag.take() }
 }
 
 /// Why the terminal could not be used.
 public enum CursesError: Error, CustomStringConvertible {
     case cannotOpenTerminal
+    case noCursorAddressing
 
     public var description: String {
         switch self {
         case .cannotOpenTerminal: "cannot open the terminal (is TERM set to a known terminal type?)"
+        case .noCursorAddressing: "the terminal type in TERM cannot move the cursor"
         }
+    }
+}
+
+/// A test hook for the crash guard: with `LOOPSCOPE_TEST_CRASH` set to one of these, the
+/// player crashes that way right after drawing its first frame, so the end-to-end test can
+/// check that the terminal is usable afterwards. Not for anything else.
+enum TestCrash: String {
+    /// A Swift runtime trap (`fatalError`): SIGILL on x86-64, SIGTRAP on arm64.
+    case trap
+    /// A segmentation fault.
+    case segv
+    /// `abort()`: SIGABRT.
+    case abort
+    /// SIGQUIT, as Ctrl-\\ sends.
+    case quit
+
+    func trigger() -> Never {
+        switch self {
+        case .trap: fatalError("LOOPSCOPE_TEST_CRASH=trap: crashing on purpose (test hook)")
+        case .segv: raise(SIGSEGV)
+        case .abort: Glibc.abort()
+        case .quit: raise(SIGQUIT)
+        }
+        Glibc.abort()
     }
 }

@@ -1,3 +1,4 @@
+import CNcurses
 import Glibc
 import LoopscopeTimeline
 import LoopscopeTrace
@@ -22,7 +23,7 @@ extension Player {
     /// `Player.checkTerminal()`).
     public static func play(trace: Trace, options: PlayerOptions,
                             environment: [String: String] = currentEnvironment()) throws -> PlayerOutcome {
-        try checkTerminal()
+        try checkTerminal(environment: environment)
         let timeline = Timeline(trace: trace)
         let backend = try openBackend(options: options, environment: environment)
         defer { backend.restore() }
@@ -35,12 +36,18 @@ extension Player {
     public static func browse(demos: [DemoChoice], options: PlayerOptions,
                               environment: [String: String] = currentEnvironment(),
                               record: (Int) throws -> Trace) throws -> PlayerOutcome? {
-        try checkTerminal()
+        try checkTerminal(environment: environment)
         let backend = try openBackend(options: options, environment: environment)
         defer { backend.restore() }
         var last: PlayerOutcome?
         var selected = 0
-        while let chosen = pick(demos: demos, selected: selected, on: backend) {
+        while true {
+            let result = pickResult(demos: demos, selected: selected, on: backend)
+            if case .signalled(let n) = result {
+                return PlayerOutcome(step: 0, stepCount: 0, interrupted: true, predictAsked: 0,
+                                     predictCorrect: 0, signal: n)
+            }
+            guard case .chose(let chosen) = result else { break }
             selected = chosen
             let trace = try record(chosen)
             let outcome = run(timeline: Timeline(trace: trace), options: options, on: backend)
@@ -50,9 +57,26 @@ extension Player {
         return last
     }
 
-    /// Throws `PlayerError.notATerminal` unless standard input and output are terminals.
-    public static func checkTerminal() throws {
-        guard isatty(1) != 0, isatty(0) != 0 else { throw PlayerError.notATerminal }
+    /// Throws unless standard output and input are terminals (`.notATerminal`,
+    /// `.inputNotATerminal`) and TERM names a terminal that can move the cursor
+    /// (`.noCursorAddressing`).
+    public static func checkTerminal(environment: [String: String] = currentEnvironment()) throws {
+        guard isatty(1) != 0 else { throw PlayerError.notATerminal }
+        guard isatty(0) != 0 else { throw PlayerError.inputNotATerminal }
+        var scratch = [CChar](repeating: 0, count: 256)
+        guard ls_terminal_probe(&scratch, Int32(scratch.count)) != 0 else {
+            throw PlayerError.noCursorAddressing(term: environment["TERM"] ?? "")
+        }
+    }
+
+    /// Ends the process the way the signal that ended the player would have (exit status
+    /// 128 + signal), after the terminal was restored: the signal's default action is put
+    /// back and the signal raised again; if it does not end the process, exit follows.
+    public static func exit(bySignal signal: Int32) -> Never {
+        fflush(nil)
+        Glibc.signal(signal, SIG_DFL)
+        raise(signal)
+        Glibc.exit(128 + signal)
     }
 
     /// The process environment as a dictionary.
@@ -73,6 +97,8 @@ extension Player {
                                     environment: [String: String]) throws -> CursesBackend {
         do {
             return try CursesBackend(forceASCII: options.ascii, environment: environment)
+        } catch CursesError.noCursorAddressing {
+            throw PlayerError.noCursorAddressing(term: environment["TERM"] ?? "")
         } catch {
             throw PlayerError.terminal("\(error)")
         }

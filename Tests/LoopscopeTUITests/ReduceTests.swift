@@ -28,17 +28,19 @@ import Testing
 
     @Test func playTicksAndStopsAtTheEnd() {
         var s = start()
-        s = reduce(s, .tick)
+        s = reduce(s, .tick(.seconds(5)))
         #expect(s.step == 0, "a tick while paused does nothing")
         s = reduce(s, .togglePlay)
         #expect(s.playing)
-        s = reduce(s, .tick)
-        #expect(s.step == 1)
+        s = reduce(s, .tick(.zero))
+        #expect(s.step == 0, "the first tick only starts the clock")
+        s = reduce(s, .tick(.milliseconds(250)))
+        #expect(s.step == 1, "4 steps a second: one step after 250 ms")
         s = reduce(s, .last)
         #expect(!s.playing)
         s = reduce(s, .togglePlay)
         #expect(s.playing && s.step == 0, "play at the end starts over")
-        for _ in 0..<(timeline.steps.count + 3) { s = reduce(s, .tick) }
+        for i in 0..<(timeline.steps.count + 3) { s = reduce(s, .tick(.milliseconds(250 * i))) }
         #expect(!s.playing)
         #expect(s.step == timeline.steps.count - 1)
     }
@@ -48,6 +50,11 @@ import Testing
         #expect(s.stepsPerSecond == 4)
         s = reduce(s, .faster)
         #expect(s.stepsPerSecond == 8)
+        s = reduce(s, .slower)
+        s = reduce(s, .slower)
+        s = reduce(s, .slower)
+        s = reduce(s, .slower)
+        #expect(s.stepsPerSecond == 0.5)
         for _ in 0..<20 { s = reduce(s, .faster) }
         #expect(s.stepsPerSecond == PlayerOptions.speeds.last)
         for _ in 0..<20 { s = reduce(s, .slower) }

@@ -11,12 +11,15 @@ public enum Action: Equatable, Sendable {
     case last
     /// space: play or pause.
     case togglePlay
-    /// One beat of playback (sent by the run loop while playing).
-    case tick
+    /// The clock, while playing: the time since any fixed origin (monotonic). `reduce`
+    /// takes the steps due by then (see `Playback`).
+    case tick(Duration)
     /// + : play faster.
     case faster
     /// − : play slower.
     case slower
+    /// r : real-time playback (virtual seconds last real seconds) on or off.
+    case toggleRealTime
     /// ↑ : the lane above.
     case selectPrevious
     /// ↓ : the lane below.

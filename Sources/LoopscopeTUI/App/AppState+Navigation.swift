@@ -19,6 +19,7 @@ extension AppState {
         let next = step + 1
         guard next < stepCount else {
             playing = false
+            beatAnchor = nil
             if predict.enabled && predict.asked > 0 { predict.showSummary = true }
             return
         }

@@ -24,6 +24,13 @@ public struct AppState: Sendable {
     public internal(set) var playing: Bool
     /// Index into `PlayerOptions.speeds`.
     public internal(set) var speedIndex: Int
+    /// Whether playback follows virtual time (see `Playback`) rather than a step rate.
+    public internal(set) var realTime: Bool
+    /// Index into `PlayerOptions.realTimeScales`.
+    public internal(set) var realTimeIndex: Int
+    /// While playing: the clock reading (`Action.tick`) at which the current step was
+    /// taken; nil until the first tick after play starts.
+    public internal(set) var beatAnchor: Duration?
     public internal(set) var view: ViewKind
     /// Index into `AppState.zoomLevels`.
     public internal(set) var zoomIndex: Int
@@ -75,8 +82,10 @@ public struct AppState: Sendable {
         step = min(max(0, options.startStep), last)
         selectedTask = timeline.lanes.first?.task ?? -1
         playing = false
-        speedIndex = PlayerOptions.speeds.firstIndex { $0 >= options.stepsPerSecond }
-            ?? PlayerOptions.speeds.count - 1
+        speedIndex = Playback.nearest(options.stepsPerSecond, in: PlayerOptions.speeds)
+        realTime = options.realTime != nil
+        realTimeIndex = Playback.nearest(options.realTime ?? 1, in: PlayerOptions.realTimeScales)
+        beatAnchor = nil
         view = options.view
         zoomIndex = 0
         hideFinished = false
@@ -112,8 +121,12 @@ public struct AppState: Sendable {
         size.width >= TerminalSize.minimum.width && size.height >= TerminalSize.minimum.height
     }
 
-    /// The current playback speed in steps per second.
-    public var stepsPerSecond: Int { PlayerOptions.speeds[speedIndex] }
+    /// The current playback speed in steps per second (in real-time mode: of the steps
+    /// that take no virtual time).
+    public var stepsPerSecond: Double { PlayerOptions.speeds[speedIndex] }
+
+    /// In real-time mode, how many real seconds one virtual second lasts.
+    public var realTimeScale: Double { PlayerOptions.realTimeScales[realTimeIndex] }
 
     /// The screen's layout at the current size.
     public var layout: Layout { Layout(size: size, laneCount: visibleLanes.count, view: view) }

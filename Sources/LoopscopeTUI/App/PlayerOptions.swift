@@ -14,19 +14,26 @@ public struct PlayerOptions: Equatable, Sendable {
     /// The step shown first (0-based; clamped to the run).
     public var startStep: Int
     /// Playback speed in steps per second; the nearest of `PlayerOptions.speeds` is used.
-    public var stepsPerSecond: Int
+    public var stepsPerSecond: Double
+    /// Start playback in real time: one virtual second lasts this many real seconds (the
+    /// nearest of `PlayerOptions.realTimeScales`); nil plays a fixed number of steps a second.
+    public var realTime: Double?
 
     public init(predict: Bool = false, ascii: Bool = false, view: ViewKind = .timeline,
-                startStep: Int = 0, stepsPerSecond: Int = 4) {
+                startStep: Int = 0, stepsPerSecond: Double = 4, realTime: Double? = nil) {
         self.predict = predict
         self.ascii = ascii
         self.view = view
         self.startStep = startStep
         self.stepsPerSecond = stepsPerSecond
+        self.realTime = realTime
     }
 
     /// The playback speeds `+` and `-` move between, in steps per second.
-    public static let speeds = [1, 2, 4, 8, 16, 32, 64, 128]
+    public static let speeds: [Double] = [0.5, 1, 2, 4, 8, 15, 30, 60, 120]
+
+    /// Real seconds per virtual second in real-time mode, fastest first (`+` moves left).
+    public static let realTimeScales: [Double] = [0.1, 0.25, 0.5, 1, 2, 5, 10]
 }
 
 /// What the cached narration was made for.

@@ -15,14 +15,8 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .stepForward:
         s.predict.reveal = nil
         s.advance()
-    case .tick:
-        guard s.playing else { break }
-        if s.step + 1 >= s.stepCount {
-            s.playing = false
-        } else {
-            s.predict.reveal = nil
-            s.advance()
-        }
+    case .tick(let now):
+        s.playTick(now: now)
     case .stepBack:
         s.predict.question = nil
         s.predict.reveal = nil
@@ -41,10 +35,21 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
         if s.predict.question != nil { break }
         if !s.playing && s.step + 1 >= s.stepCount { s.go(to: 0) }
         s.playing.toggle()
+        s.beatAnchor = nil
     case .faster:
-        s.speedIndex = min(s.speedIndex + 1, PlayerOptions.speeds.count - 1)
+        if s.realTime {
+            s.realTimeIndex = max(s.realTimeIndex - 1, 0)
+        } else {
+            s.speedIndex = min(s.speedIndex + 1, PlayerOptions.speeds.count - 1)
+        }
     case .slower:
-        s.speedIndex = max(s.speedIndex - 1, 0)
+        if s.realTime {
+            s.realTimeIndex = min(s.realTimeIndex + 1, PlayerOptions.realTimeScales.count - 1)
+        } else {
+            s.speedIndex = max(s.speedIndex - 1, 0)
+        }
+    case .toggleRealTime:
+        s.realTime.toggle()
     case .selectPrevious:
         s.moveSelection(by: -1)
     case .selectNext:
@@ -123,6 +128,7 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.refreshAxis()
     case .quit:
         s.playing = false
+        s.beatAnchor = nil
         s.quitRequested = true
     }
     s.prepareSequence()

@@ -24,6 +24,7 @@ struct Overlays {
             (ascii ? "-> / <-" : "→ / ←", "next / previous step"),
             ("Home / End", "first / last step"),
             ("space", "play or pause;  + / -  faster / slower"),
+            ("r", "real time: a virtual second lasts N real seconds (+ / -)"),
             (ascii ? "up / down" : "↑ / ↓", "select a lane (the source pane marks where it waits)"),
             ("Tab or n", "the selected task's next step (Shift-Tab or N: previous)"),
             ("g", "go to a step (42) or a time (1.5s)"),

@@ -15,7 +15,7 @@ struct StatusBar {
         let time = "t=\(state.loop.time.formatted(decimals: 3)) s"
         let step = "step \(state.step + 1) of \(state.stepCount)"
         var right = [time, step, state.view.title]
-        right.append(state.playing ? "playing \(state.stepsPerSecond)/s" : "paused \(state.stepsPerSecond)/s")
+        right.append((state.playing ? "playing " : "paused ") + speedText)
         if state.predict.enabled { right.append("score \(state.predict.correct)/\(state.predict.asked)") }
         let rightText = right.joined(separator: sep) + " "
         let rightWidth = TextWidth.columns(rightText)
@@ -23,6 +23,16 @@ struct StatusBar {
         grid.put(" " + TextWidth.fit(title, max(0, room - 1), ellipsis: g.ellipsis), x: rect.x, y: rect.y,
                  role: .status)
         grid.put(rightText, x: rect.maxX - rightWidth, y: rect.y, role: .status)
+    }
+
+    /// `4/s`, `0.5/s`, or in real time `real time ×2` (a virtual second lasts 2 s).
+    var speedText: String {
+        guard state.realTime else { return "\(Self.number(state.stepsPerSecond))/s" }
+        return "real time \(state.ascii ? "x" : "×")\(Self.number(state.realTimeScale))"
+    }
+
+    static func number(_ v: Double) -> String {
+        v == v.rounded() ? String(Int(v)) : String(v)
     }
 
     func drawKeys(into grid: inout Grid, rect: Rect) {

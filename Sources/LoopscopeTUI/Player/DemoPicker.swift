@@ -35,7 +35,7 @@ public struct PickerState: Equatable, Sendable {
         var s = state
         switch event {
         case .resize(let size): s.size = size
-        case .interrupt, .terminate: s.result = .cancelled
+        case .interrupt, .terminate, .hangup: s.result = .signalled(event.signalNumber ?? 15)
         case .key(let key):
             switch key {
             case .up, .char("k"): s.selected = max(0, s.selected - 1)
@@ -45,7 +45,8 @@ public struct PickerState: Equatable, Sendable {
             case .pageUp: s.selected = max(0, s.selected - s.listRows)
             case .pageDown: s.selected = min(s.demos.count - 1, s.selected + s.listRows)
             case .enter, .right, .char(" "): if !s.demos.isEmpty { s.result = .chose(s.selected) }
-            case .char("q"), .escape, .ctrl("c"): s.result = .cancelled
+            case .ctrl("c"): s.result = .signalled(2)
+            case .char("q"), .escape: s.result = .cancelled
             default: break
             }
         }
@@ -87,12 +88,21 @@ public struct PickerState: Equatable, Sendable {
 public enum PickerResult: Equatable, Sendable {
     case chose(Int)
     case cancelled
+    /// Ended by Ctrl-C or a signal (its number).
+    case signalled(Int32)
 }
 
 extension Player {
     /// Shows the demo list on `backend` and returns the index chosen, or nil when the user
     /// left. Does not restore the terminal.
     public static func pick(demos: [DemoChoice], selected: Int = 0, on backend: any TerminalBackend) -> Int? {
+        if case .chose(let i) = pickResult(demos: demos, selected: selected, on: backend) { return i }
+        return nil
+    }
+
+    /// Like `pick`, but says how the picker ended.
+    public static func pickResult(demos: [DemoChoice], selected: Int = 0,
+                                  on backend: any TerminalBackend) -> PickerResult {
         var state = PickerState(demos: demos, size: backend.size, selected: selected,
                                 ascii: !backend.capabilities.unicode)
         backend.draw(state.view())
@@ -101,7 +111,6 @@ extension Player {
             state = PickerState.reduce(state, event)
             backend.draw(state.view())
         }
-        if case .chose(let i) = state.result { return i }
-        return nil
+        return state.result ?? .cancelled
     }
 }

@@ -14,38 +14,50 @@ import LoopscopeTrace
 public enum Player {
     /// Replays a timeline on `backend` until the user quits (or the backend reports a signal).
     /// Does not restore the terminal: the caller owns the backend.
-    public static func run(timeline: Timeline, options: PlayerOptions,
-                           on backend: any TerminalBackend) -> PlayerOutcome {
+    ///
+    /// `clock` reads a monotonic clock (any origin); playback paces steps by it (see
+    /// `Playback`), so tests can pass a fake one.
+    public static func run(timeline: Timeline, options: PlayerOptions, on backend: any TerminalBackend,
+                           clock: @escaping () -> Duration = Player.monotonicNow) -> PlayerOutcome {
         var state = AppState(timeline: timeline, options: options, size: backend.size,
                              unicode: backend.capabilities.unicode)
-        var interrupted = false
+        var signal: Int32 = 0
         backend.draw(view(state))
-        let clock = ContinuousClock()
-        var lastBeat = clock.now
         while !state.quitRequested {
             var timeout = -1
             if state.playing {
-                let interval = Duration.milliseconds(1000 / state.stepsPerSecond)
-                let waited = clock.now - lastBeat
-                timeout = waited >= interval ? 0 : Int((interval - waited).milliseconds)
+                if let due = state.nextStepDue {
+                    let left = due - clock()
+                    timeout = left <= .zero ? 0 : Int(left.roundedUpMilliseconds)
+                } else {
+                    timeout = 0
+                }
             }
             if let event = backend.nextEvent(timeoutMilliseconds: timeout) {
-                if event == .interrupt || event == .terminate { interrupted = true }
+                if let n = event.signalNumber, KeyMap.action(for: event, in: state) == .quit { signal = n }
                 guard let action = KeyMap.action(for: event, in: state) else { continue }
-                let wasPlaying = state.playing
                 state = reduce(state, action)
-                if state.playing && !wasPlaying { lastBeat = clock.now }
+                if state.playing && state.beatAnchor == nil { state = reduce(state, .tick(clock())) }
             } else if state.playing {
-                state = reduce(state, .tick)
-                lastBeat = clock.now
+                let before = state.step
+                state = reduce(state, .tick(clock()))
+                if state.step == before && state.playing { continue }
             } else {
                 continue
             }
             backend.draw(view(state))
         }
-        return PlayerOutcome(step: state.step, stepCount: state.stepCount, interrupted: interrupted,
-                             predictAsked: state.predict.asked, predictCorrect: state.predict.correct)
+        return PlayerOutcome(step: state.step, stepCount: state.stepCount, interrupted: signal != 0,
+                             predictAsked: state.predict.asked, predictCorrect: state.predict.correct,
+                             signal: signal)
     }
+
+    /// The process's monotonic clock, as a duration since an arbitrary origin.
+    @Sendable public static func monotonicNow() -> Duration {
+        ContinuousClock.now - Player.clockOrigin
+    }
+
+    private static let clockOrigin = ContinuousClock.now
 }
 
 /// How a replay ended.
@@ -57,13 +69,18 @@ public struct PlayerOutcome: Equatable, Sendable {
     public var interrupted: Bool
     public var predictAsked: Int
     public var predictCorrect: Int
+    /// The signal it ended on (SIGINT 2 for Ctrl-C, SIGTERM 15, SIGHUP 1), or 0: the
+    /// command ends the same way after restoring the terminal (exit status 128 + signal).
+    public var signal: Int32
 
-    public init(step: Int, stepCount: Int, interrupted: Bool, predictAsked: Int, predictCorrect: Int) {
+    public init(step: Int, stepCount: Int, interrupted: Bool, predictAsked: Int, predictCorrect: Int,
+                signal: Int32 = 0) {
         self.step = step
         self.stepCount = stepCount
         self.interrupted = interrupted
         self.predictAsked = predictAsked
         self.predictCorrect = predictCorrect
+        self.signal = signal
     }
 
     /// A one-line summary for the shell after the terminal is restored, e.g.
@@ -75,8 +92,12 @@ public struct PlayerOutcome: Equatable, Sendable {
 
 /// Why the player could not start.
 public enum PlayerError: Error, Equatable, CustomStringConvertible {
-    /// Standard output (or input) is not a terminal.
+    /// Standard output is not a terminal.
     case notATerminal
+    /// Standard input is not a terminal (the player reads keys from it).
+    case inputNotATerminal
+    /// The terminal cannot move the cursor (`TERM=dumb`, unset, or a printing terminal).
+    case noCursorAddressing(term: String)
     /// The terminal could not be opened.
     case terminal(String)
 
@@ -89,6 +110,16 @@ public enum PlayerError: Error, Equatable, CustomStringConvertible {
             "loopscope play needs a terminal, and standard output is not one. "
                 + "For text you can pipe or save, use `loopscope export` (for example "
                 + "`loopscope export <demo> --format text`)."
+        case .inputNotATerminal:
+            "loopscope play reads keys from standard input, and standard input is not a terminal "
+                + "(it is redirected from a file, a pipe or /dev/null). Run it from a terminal "
+                + "without redirecting input; for text you can save, use `loopscope export <demo> "
+                + "--format text`."
+        case .noCursorAddressing(let term):
+            "loopscope play needs a terminal that can move the cursor, and "
+                + (term.isEmpty ? "TERM is not set" : "TERM=\(term) cannot")
+                + ". Set TERM to your terminal's type (for example `export TERM=xterm-256color`), "
+                + "or use `loopscope export <demo> --format text` for plain text."
         case .terminal(let why):
             "loopscope play cannot use this terminal: \(why)"
         }
@@ -96,8 +127,10 @@ public enum PlayerError: Error, Equatable, CustomStringConvertible {
 }
 
 extension Duration {
-    var milliseconds: Int64 {
+    /// Whole milliseconds, rounded up (so a wait ends at or after its deadline).
+    var roundedUpMilliseconds: Int64 {
         let (s, atto) = components
-        return s * 1000 + atto / 1_000_000_000_000_000
+        let perMs: Int64 = 1_000_000_000_000_000
+        return s * 1000 + atto / perMs + (atto % perMs > 0 ? 1 : 0)
     }
 }

@@ -16,8 +16,22 @@ public enum InputEvent: Equatable, Sendable {
     case resize(TerminalSize)
     /// Ctrl-C or SIGINT.
     case interrupt
-    /// SIGTERM, SIGHUP.
+    /// SIGTERM.
     case terminate
+    /// SIGHUP: the terminal went away.
+    case hangup
+
+    /// The signal number the process should end with after this event (SIGINT 2,
+    /// SIGTERM 15, SIGHUP 1; POSIX fixes these numbers), or nil for keys and resizes.
+    public var signalNumber: Int32? {
+        switch self {
+        case .interrupt: 2
+        case .terminate: 15
+        case .hangup: 1
+        case .key(.ctrl("c")): 2
+        default: nil
+        }
+    }
 }
 
 /// What a terminal can show.

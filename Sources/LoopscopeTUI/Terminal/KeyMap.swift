@@ -4,7 +4,7 @@
 /// | key | action |
 /// |---|---|
 /// | → ← Home End | step, first, last |
-/// | space + − | play/pause, speed |
+/// | space + − r | play/pause, speed, real time |
 /// | ↑ ↓ | select a lane |
 /// | Tab n / Shift-Tab N | the selected task's next / previous step |
 /// | g | go to a step or time |
@@ -19,7 +19,7 @@ public enum KeyMap {
     public static func action(for event: InputEvent, in state: AppState) -> Action? {
         switch event {
         case .resize(let size): return .resize(size)
-        case .interrupt, .terminate: return .quit
+        case .interrupt, .terminate, .hangup: return .quit
         case .key(let key): return action(for: key, in: state)
         }
     }
@@ -55,6 +55,7 @@ public enum KeyMap {
         case .home: return .first
         case .end: return .last
         case .char(" "): return .togglePlay
+        case .char("r"): return .toggleRealTime
         case .char("+"), .char("="): return .faster
         case .char("-"), .char("_"): return .slower
         case .up, .char("k"): return .selectPrevious

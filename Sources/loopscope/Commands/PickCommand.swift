@@ -29,6 +29,7 @@ struct PickCommand: ParsableCommand {
                 demos[index].record().trace
             }
             if let summary = outcome?.summary, !summary.isEmpty { print(summary) }
+            if let signal = outcome?.signal, signal != 0 { Player.exit(bySignal: signal) }
         } catch let error as PlayerError {
             throw CLIError(error.description, code: error.exitCode)
         }

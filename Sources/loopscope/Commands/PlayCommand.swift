@@ -21,6 +21,13 @@ struct PlayCommand: ParsableCommand {
     @Option(name: .long, help: "Start at this step (0-based).")
     var step: Int = 0
 
+    @Option(name: .long, help: "Playback speed in steps per second (0.5 to 120; + and - change it).")
+    var speed: Double = 4
+
+    @Option(name: .customLong("real-time"),
+            help: "Play in real time: one virtual second lasts this many real seconds (r toggles it).")
+    var realTime: Double?
+
     @Option(name: .long, help: "The view to start in: timeline, sequence or breakdown.")
     var view: String = "timeline"
 
@@ -29,12 +36,20 @@ struct PlayCommand: ParsableCommand {
             guard let kind = ViewKind.allCases.first(where: { "\($0)" == view }) else {
                 throw CLIError("unknown view '\(view)': choose timeline, sequence or breakdown.", code: 2)
             }
+            guard speed.isFinite, speed > 0 else {
+                throw CLIError("--speed must be a positive number of steps per second, e.g. --speed 2.", code: 2)
+            }
+            if let realTime, !(realTime.isFinite && realTime > 0) {
+                throw CLIError("--real-time must be a positive number of seconds, e.g. --real-time 1.", code: 2)
+            }
             do {
                 try Player.checkTerminal()
                 let trace = try TraceInput.load(input)
-                let options = PlayerOptions(predict: predict, ascii: ascii, view: kind, startStep: max(0, step))
+                let options = PlayerOptions(predict: predict, ascii: ascii, view: kind, startStep: max(0, step),
+                                            stepsPerSecond: speed, realTime: realTime)
                 let outcome = try Player.play(trace: trace, options: options)
                 if !outcome.summary.isEmpty { print(outcome.summary) }
+                if outcome.signal != 0 { Player.exit(bySignal: outcome.signal) }
             } catch let error as PlayerError {
                 throw CLIError(error.description, code: error.exitCode)
             }
