@@ -127,6 +127,16 @@ check_status() {
     if wait_for "$session" "status=$code" 5; then ok "$name"; else not_ok "$name" "$(screen "$session")"; fi
 }
 
+# wait_exit PID: polls until the process is gone (at most 10 s), so keys typed next reach
+# the shell rather than the exiting player.
+wait_exit() {
+    local tries=200
+    while [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null && [ "$tries" -gt 0 ]; do
+        sleep 0.05
+        tries=$((tries - 1))
+    done
+}
+
 # step_number SESSION: the N of "step N of M" on the status line.
 step_number() {
     screen "$1" | head -1 | grep -oE 'step [0-9]+ of' | grep -oE '[0-9]+' | head -1
@@ -201,7 +211,9 @@ if [ "$found" = 1 ]; then
 else
     not_ok "predict mode asks a question" "$(screen "$S")"
 fi
+pid=$(player_pid "$S")
 t send-keys -t "$S" C-c
+wait_exit "$pid"
 check_status "Ctrl-C exits 130" "$S" 130
 check_restored "Ctrl-C quits and restores the terminal" "$S"
 
@@ -233,12 +245,14 @@ fi
 # SIGTERM restores the terminal too.
 pid=$(player_pid "$S")
 if [ -n "$pid" ]; then kill -TERM "$pid"; fi
+wait_exit "$pid"
 check_status "SIGTERM exits 143" "$S" 143
 check_restored "SIGTERM quits and restores the terminal" "$S"
 run_player "$S" "$DEMO"
 wait_for "$S" "step 1 of" 10 || true
 pid=$(player_pid "$S")
 if [ -n "$pid" ]; then kill -HUP "$pid"; fi
+wait_exit "$pid"
 check_status "SIGHUP exits 129" "$S" 129
 check_restored "SIGHUP quits and restores the terminal" "$S"
 
