@@ -18,6 +18,8 @@ import Testing
         ("futures_api", FuturesAPI.main),
         ("shield", ShieldCase.main),
         ("timeouts", Timeouts.main),
+        ("gather_future", GatherFutureCase.main),
+        ("task_api", TaskAPI.main),
     ]
 
     static func run(_ name: String) -> RunResult {

@@ -130,7 +130,7 @@ public final class LoopFuture<Value: Sendable>: Awaitable, Equatable, @unchecked
         switch core {
         case let task as TaskRecord: "\(task.name) (awaited at \(loop.siteText(site)))"
         case is ShieldFuture: "a shielded task (awaited at \(loop.siteText(site)))"
-        case let g as GatherFuture: "gather of \(g.children.count) (awaited at \(loop.siteText(site)))"
+        case let g as GatherFuture: "gather of \(g.children.map(\.gatherName).joined(separator: ", "))"
         default: "a future (awaited at \(loop.siteText(site)))"
         }
     }
