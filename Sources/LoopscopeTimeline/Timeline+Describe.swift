@@ -43,6 +43,8 @@ extension Timeline {
         case .future: return "a future"
         case .join: return other.map { "join \($0)" } ?? "join"
         case .shield: return other.map { "shield of \($0)" } ?? "a shielded future"
+        case .condition: return "condition notify"
+        case .barrier: return "barrier"
         }
     }
 

@@ -79,6 +79,11 @@ public enum TaskKind: UInt8, Sendable, Codable {
 public enum WakeReason: UInt8, Sendable, CaseIterable {
     case created = 0, yielded, timer, taskDone, gather, wait, asCompleted, queue, lock, event,
          semaphore, thread, cancelled, timeout, taskGroup, future
+    // Version 2:
+    /// A `Condition`'s notify / notify_all.
+    case condition
+    /// A `Barrier` filled up, drained, or was reset or aborted.
+    case barrier
 }
 
 /// What a suspended task waits on.
@@ -88,6 +93,10 @@ public enum WaitReason: UInt8, Sendable, CaseIterable {
     // Version 2 (appended, so earlier numbers keep their meaning):
     /// The outer future of `shield(x)`; `other`: the shielded task (or -1).
     case shield
+    /// A notification of a `Condition` (`cond.wait()`, `wait_for`).
+    case condition
+    /// The other parties of a `Barrier` (or the end of its draining).
+    case barrier
 }
 
 /// How a step resumes a task.

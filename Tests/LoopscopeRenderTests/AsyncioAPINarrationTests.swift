@@ -43,6 +43,39 @@ import Testing
         #expect(s?.hasPrefix("Task-1 awaits a future and suspends until something sets its result or cancels it.") == true)
     }
 
+    @Test func conditionWaitSaysTheLockIsLetGo() {
+        let t = Self.timeline {
+            let cond = AsyncCondition()
+            let w = createTask("waiter()") { try await cond.withLock { try await cond.wait() } }
+            try await sleep(0)
+            try await cond.withLock { try cond.notify() }
+            _ = try await w.value()
+        }
+        let s = Self.sentence(t) { $0.kind == .suspended && $0.waitReason == .condition }
+        #expect(s?.hasPrefix("Task-2 waits on a condition: it lets go of the condition's lock and suspends until"
+            + " another task calls notify(); then it must take the lock back before it goes on.") == true, "\(s ?? "")")
+        let e = t.trace.events.firstIndex { $0.waitReason == .condition }!
+        #expect(t.waitDescription(ofEvent: e) == "condition notify")
+        let woken = t.trace.events.first { $0.kind == .scheduled && $0.wakeReason == .condition }
+        #expect(woken?.task == 1)
+    }
+
+    @Test func barrierWaitSaysWhatOpensIt() {
+        let t = Self.timeline {
+            let barrier = AsyncBarrier(2)
+            let p = createTask("party()") { try await barrier.wait() }
+            try await sleep(0.5)
+            _ = try await barrier.wait()
+            _ = try await p.value()
+        }
+        let s = Self.sentence(t) { $0.kind == .suspended && $0.waitReason == .barrier }
+        #expect(s?.hasPrefix("Task-2 waits at a barrier and suspends until the last of its parties arrives") == true,
+                "\(s ?? "")")
+        let resumed = t.steps.indices.first { t.trace.events[Int(t.steps[$0].event)].kind == .resumed
+            && t.trace.events[Int(t.steps[$0].event)].task == 1 }!
+        #expect(Narration.sentence(for: resumed, in: t, ascii: true).contains("now that the barrier has opened"))
+    }
+
     @Test func aCallbackThatCancelsOrPrintsIsNamed() {
         let t = Self.timeline {
             let me = currentTask()!

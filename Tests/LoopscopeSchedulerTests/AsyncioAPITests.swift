@@ -20,6 +20,7 @@ import Testing
         ("timeouts", Timeouts.main),
         ("gather_future", GatherFutureCase.main),
         ("task_api", TaskAPI.main),
+        ("condition_barrier", ConditionBarrier.main),
     ]
 
     static func run(_ name: String) -> RunResult {

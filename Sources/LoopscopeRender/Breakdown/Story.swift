@@ -177,6 +177,12 @@ struct Story {
                 + " \(who) meanwhile cancels only the shield, not \(inner)."
         case .future:
             return "\(who) awaits a future and suspends until something sets its result or cancels it."
+        case .condition:
+            return "\(who) waits on a condition: it lets go of the condition's lock and suspends until"
+                + " another task calls notify(); then it must take the lock back before it goes on."
+        case .barrier:
+            return "\(who) waits at a barrier and suspends until the last of its parties arrives (or"
+                + " until the previous group has left)."
         default:
             return "\(who) awaits \(words.awaited(e)) and suspends until it is ready."
         }
@@ -244,6 +250,8 @@ struct Story {
         case .thread: return "now that the thread it awaited has finished"
         case .cancelled: return "to deliver the cancellation"
         case .timeout: return "because its timeout expired"
+        case .condition: return "now that it has been notified"
+        case .barrier: return "now that the barrier has opened"
         default: return "now that what it awaited is ready"
         }
     }

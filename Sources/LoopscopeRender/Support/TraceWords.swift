@@ -87,6 +87,8 @@ struct TraceWords {
         case .future: return "a future"
         case .join: return e.other >= 0 ? "join(\(task(e.other)))" : "join"
         case .shield: return e.other >= 0 ? "shield(\(task(e.other)))" : "a shielded future"
+        case .condition: return "condition.wait()"
+        case .barrier: return "barrier.wait()"
         }
     }
 
@@ -109,6 +111,8 @@ struct TraceWords {
         case .timeout: "timeout"
         case .taskGroup: "task group"
         case .future: "future done"
+        case .condition: "notified"
+        case .barrier: "barrier opened"
         }
     }
 }

@@ -53,7 +53,7 @@ public final class AsyncLock: @unchecked Sendable {
 
 /// A counter of free slots for tasks: asyncio's `Semaphore`.
 public final class AsyncSemaphore: @unchecked Sendable {
-    private var value: Int
+    var value: Int
     private var waiters: [FutureCore] = []
 
     public init(_ value: Int = 1) {
