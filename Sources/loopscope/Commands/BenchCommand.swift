@@ -4,5 +4,6 @@ import ArgumentParser
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure the scheduler, the renderers and the terminal view.",
-        subcommands: [BenchSchedulerCommand.self, BenchRenderCommand.self, BenchTUICommand.self])
+        subcommands: [BenchSchedulerCommand.self, BenchRenderCommand.self, BenchTUICommand.self,
+                      BenchTraceCommand.self])
 }
