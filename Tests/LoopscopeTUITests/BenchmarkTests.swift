@@ -9,8 +9,9 @@ import Testing
     @Test func scriptRunsOnASyntheticTrace() {
         let trace = SyntheticTrace.make(tasks: 50, events: 5_000, seed: 1)
         let result = TUIBenchmark.run(trace: trace, size: TerminalSize(width: 80, height: 24))
-        #expect(result.keys == TUIBenchmark.script(stepCount: 1000).count - String(500).count
-            + String(max(1, Timeline(trace: trace).steps.count / 2)).count)
+        #expect(result.keys == TUIBenchmark.script(for: Timeline(trace: trace)).count)
+        #expect(result.kinds.map(\.keys).reduce(0, +) == result.keys)
+        #expect(result.kinds.contains { $0.name == "End" } && result.kinds.contains { $0.name == "Left" })
         #expect(result.firstFrame >= result.timeline)
         #expect(result.p50 <= result.p99 && result.p99 <= result.worst)
     }
