@@ -129,7 +129,7 @@ public struct Timeline: Sendable {
         output.prefix(max(0, count)).map { trace.strings[safe: Int(trace.events[Int($0.event)].value)] ?? "" }
     }
 
-    private func nearestSnapshot(atOrBefore event: Int) -> LoopReplay {
+    func nearestSnapshot(atOrBefore event: Int) -> LoopReplay {
         var lo = 0, hi = snapshots.count
         while lo < hi {
             let mid = (lo + hi) / 2

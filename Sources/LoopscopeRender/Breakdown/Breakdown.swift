@@ -37,6 +37,7 @@ public enum Breakdown {
         let numberWidth = String(groups.count).count
         var lastQueue = "Ready queue: empty."
         var lastTimers = "Timers: none."
+        var lastShown: ShownLoop? = nil
         for (n, group) in groups.enumerated() {
             let number = String(n + 1)
             let lead = String(repeating: " ", count: numberWidth - number.count) + number + ". "
@@ -44,17 +45,23 @@ public enum Breakdown {
             let last = group.upperBound - 1
             let text = text(of: group, story: story)
             out += Wrap.lines(text, width: options.width, indent: indent, first: lead, ellipsis: ellipsis)
-            let state = story.shownState(atStep: last)
-            let queue = story.queueLine(state)
-            let timers = story.timersLine(state)
-            if queue != lastQueue {
-                out += Wrap.lines(queue, width: options.width, indent: indent, ellipsis: ellipsis)
-                lastQueue = queue
+            // The same entries give the same line: only a change is worth wording.
+            let state = story.shown(atStep: last)
+            if lastShown.map({ $0.queue != state.queue || $0.queueCount != state.queueCount }) ?? true {
+                let queue = story.queueLine(state)
+                if queue != lastQueue {
+                    out += Wrap.lines(queue, width: options.width, indent: indent, ellipsis: ellipsis)
+                    lastQueue = queue
+                }
             }
-            if timers != lastTimers {
-                out += Wrap.lines(timers, width: options.width, indent: indent, ellipsis: ellipsis)
-                lastTimers = timers
+            if lastShown.map({ $0.timers != state.timers || $0.timerCount != state.timerCount }) ?? true {
+                let timers = story.timersLine(state)
+                if timers != lastTimers {
+                    out += Wrap.lines(timers, width: options.width, indent: indent, ellipsis: ellipsis)
+                    lastTimers = timers
+                }
             }
+            lastShown = state
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -82,13 +89,13 @@ public enum Breakdown {
     private static func createdRun(_ group: Range<Int>, story: Story) -> String {
         let trace = story.timeline.trace
         let firstEvent = trace.events[Int(story.timeline.steps[group.lowerBound].event)]
-        let names = group.map { story.words.taskWithLabel(story.timeline.steps[$0].task) }
+        let names = group.prefix(Story.shownEntries).map { story.words.taskWithLabel(story.timeline.steps[$0].task) }
         if story.onThread(firstEvent.task) {
             return story.quote(firstEvent.site) + "\(story.words.task(firstEvent.other)) starts"
-                + " \(group.count) worker threads, \(names.joined(separator: ", ")), which run beside it."
+                + " \(group.count) worker threads, \(Story.shortList(names, total: group.count)), which run beside it."
         }
         return story.quote(firstEvent.site) + "\(story.words.task(firstEvent.other)) creates"
-            + " \(group.count) tasks, \(names.joined(separator: ", ")), and puts their first steps on"
+            + " \(group.count) tasks, \(Story.shortList(names, total: group.count)), and puts their first steps on"
             + " the ready queue in that order. \(story.words.task(firstEvent.other)) keeps running."
     }
 

@@ -22,7 +22,7 @@ public enum Narration {
                             width: Int? = nil) -> String {
         guard step >= 0, step < timeline.steps.count else { return "" }
         let story = Story(timeline: timeline, ascii: ascii)
-        let state = story.shownState(atStep: step)
+        let state = story.shown(atStep: step)
         let lines = [story.sentence(step), story.queueLine(state), story.timersLine(state)]
         guard let width else { return lines.joined(separator: "\n").replacingNoBreakSpaces() }
         return lines.flatMap { Wrap.lines($0, width: width, ellipsis: ascii ? "..." : "…") }

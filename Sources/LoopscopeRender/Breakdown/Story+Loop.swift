@@ -69,17 +69,16 @@ extension Story {
 
     func shutdown(step: Int) -> String {
         let state = timeline.state(atStep: step)
-        let pending = state.tasks.indices.filter { i in
-            guard let s = state.tasks[i].state, !s.isFinal else { return false }
-            return !isThreadLane(Int32(i))
-        }.map { i -> String in
-            let site = state.tasks[i].state == .suspended ? quote(state.tasks[i].site).dropLast(2) : ""
-            return words.task(Int32(i)) + (site.isEmpty ? "" : " (at \(site))")
+        let pending = (0..<Int32(trace.tasks.count)).compactMap { task -> String? in
+            let status = state.status(ofTask: task)
+            guard let s = status.state, !s.isFinal, !isThreadLane(task) else { return nil }
+            let site = s == .suspended ? quote(status.site).dropLast(2) : ""
+            return words.task(task) + (site.isEmpty ? "" : " (at \(site))")
         }
         if pending.isEmpty {
             return "main() has finished and no other task is pending, so asyncio.run closes the loop."
         }
-        let list = pending.joined(separator: ", ")
+        let list = Self.shortList(pending, total: pending.count)
         return "main() has finished, so asyncio.run cancels every task still pending: \(list)."
             + (pending.count == 1 ? " It goes" : " Each goes")
             + " on the ready queue to receive a CancelledError at its await."
@@ -100,9 +99,37 @@ extension Story {
         }
     }
 
-    /// The loop state to tell after `step`: the timeline's state at that step (a sleep's
-    /// timer belongs to the sleep's step; see `Step`).
-    func shownState(atStep step: Int) -> LoopState { timeline.state(atStep: step) }
+    /// The loop state to tell after `step`: the front of the ready queue and the earliest
+    /// timers (at most `shownEntries` of each), with their counts, as the timeline's state at
+    /// that step has them (a sleep's timer belongs to the sleep's step; see `Step`).
+    func shown(atStep step: Int) -> ShownLoop {
+        cache.cursor.move(toStep: step)
+        let cursor = cache.cursor
+        return ShownLoop(queue: Array(cursor.queueFront(Self.shownEntries)), queueCount: cursor.queueCount,
+                         timers: cursor.earliestTimers(Self.shownEntries), timerCount: cursor.timerCount)
+    }
+
+    /// The most ready-queue entries, timers or pending tasks a sentence lists; past that it
+    /// names the first `listedEntries` and says how many more there are.
+    static let shownEntries = 12
+    static let listedEntries = 10
+
+    /// `A, B, C` — or, past `shownEntries`, `A, B, …, J and 9,990 more`.
+    static func shortList(_ names: [String], total: Int) -> String {
+        guard total > shownEntries else { return names.joined(separator: ", ") }
+        return names.prefix(listedEntries).joined(separator: ", ") + " and \(grouped(total - listedEntries)) more"
+    }
+
+    /// `9990` as `9,990`.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(c)
+        }
+        return out
+    }
 
     /// A ready-queue entry for prose: `Task-2`, `Task-3's timer callback`, `the callback "stop"`.
     func entry(_ entry: ReadyEntry) -> String {
@@ -118,17 +145,26 @@ extension Story {
         }
     }
 
-    /// `Ready queue: Task-2, Task-3.` (or `empty`).
-    func queueLine(_ state: LoopState) -> String {
-        state.readyQueue.isEmpty ? "Ready queue: empty."
-            : "Ready queue: " + state.readyQueue.map(entry).joined(separator: ", ") + "."
+    /// `Ready queue: Task-2, Task-3.` (or `empty`; a long queue: its front and how many more).
+    func queueLine(_ shown: ShownLoop) -> String {
+        shown.queueCount == 0 ? "Ready queue: empty."
+            : "Ready queue: " + Self.shortList(shown.queue.map(entry), total: shown.queueCount) + "."
     }
 
     /// `Timers: Task-3 at 1 s, Task-2 at 3 s.` (or `none`), earliest first.
-    func timersLine(_ state: LoopState) -> String {
-        guard !state.timers.isEmpty else { return "Timers: none." }
-        return "Timers: " + state.timers.map { t in
+    func timersLine(_ shown: ShownLoop) -> String {
+        guard shown.timerCount > 0 else { return "Timers: none." }
+        return "Timers: " + Self.shortList(shown.timers.map { t in
             (t.task >= 0 ? words.task(t.task) : "timer") + " at " + words.time(t.deadline)
-        }.joined(separator: ", ") + "."
+        }, total: shown.timerCount) + "."
     }
+}
+
+/// What a sentence shows of the loop after a step: the front of the ready queue and the
+/// earliest timers, with how many there are in all.
+struct ShownLoop {
+    var queue: [ReadyEntry]
+    var queueCount: Int
+    var timers: [PendingTimer]
+    var timerCount: Int
 }

@@ -10,10 +10,14 @@ import LoopscopeTrace
 struct Story {
     let timeline: Timeline
     let words: TraceWords
+    /// State kept between sentences, so telling a run in order costs what the steps cost.
+    let cache: StoryCache
 
     init(timeline: Timeline, ascii: Bool) {
         self.timeline = timeline
         words = TraceWords(trace: timeline.trace, ascii: ascii, keepUnits: true)
+        cache = StoryCache(timeline: timeline)
+        loopless = timeline.trace.tasks.contains { $0.kind == .mainThread }
     }
 
     var trace: Trace { timeline.trace }
@@ -31,7 +35,7 @@ struct Story {
     func onThread(_ task: Int32) -> Bool { isThread(task) || isMainThread(task) }
 
     /// Whether the program runs without an event loop (threads only).
-    var loopless: Bool { trace.tasks.contains { $0.kind == .mainThread } }
+    let loopless: Bool
 
     /// The runner's own task: the one `asyncio.run` created for `main`.
     private func isMain(_ task: Int32) -> Bool {
@@ -41,8 +45,10 @@ struct Story {
 
     /// "`source line`: " for a site, or "" without one.
     func quote(_ site: Int32) -> String {
-        guard let line = words.source(site), !line.isEmpty else { return "" }
-        return "`\(line)`: "
+        if let known = cache.quotes[site] { return known }
+        let quoted = words.source(site).map { $0.isEmpty ? "" : "`\($0)`: " } ?? ""
+        cache.quotes[site] = quoted
+        return quoted
     }
 
     /// A name for a task with what it runs: `Task-2 (fetch_url("A", 3))`.
@@ -94,7 +100,7 @@ struct Story {
             return "\(who) raises \(error) and ends with that error." + woken(step, by: e.task)
                 + (next ? nextUp(step) : "")
         case .cancelled:
-            let neverRan = !timeline.steps[..<step].contains { $0.task == e.task && ($0.kind == .started) }
+            let neverRan = !(cache.firstStart(of: e.task).map { $0 < step } ?? false)
             let s = neverRan
                 ? "\(who) is cancelled before its first step, so its body never runs."
                 : "\(who) does not catch the CancelledError and ends cancelled."
@@ -292,8 +298,8 @@ struct Story {
 
     /// " Next the loop runs Task-2." when control is back with the loop and something waits.
     private func nextUp(_ step: Int) -> String {
-        let state = timeline.state(atStep: step)
-        guard let front = state.readyQueue.first else { return "" }
+        cache.cursor.move(toStep: step)
+        guard let front = cache.cursor.queueFront(1).first else { return "" }
         return " Next the loop runs \(entry(front))."
     }
 }
@@ -301,5 +307,32 @@ struct Story {
 extension String {
     func replacingSuffix(_ suffix: String, with replacement: String) -> String {
         hasSuffix(suffix) ? String(dropLast(suffix.count)) + replacement : self
+    }
+}
+
+/// What `Story` keeps between sentences: a cursor over the loop's state, and the step at
+/// which each task first started (worked out on first use).
+final class StoryCache {
+    var cursor: LoopCursor
+    private var firstStarts: [Int32]?
+    /// `quote(site)` by site id.
+    var quotes: [Int32: String] = [:]
+
+    init(timeline: Timeline) {
+        cursor = LoopCursor(timeline: timeline)
+    }
+
+    /// The first `started` step of a task, or nil when it never started.
+    func firstStart(of task: Int32) -> Int? {
+        if firstStarts == nil {
+            let timeline = cursor.timeline
+            var table = [Int32](repeating: -1, count: timeline.trace.tasks.count)
+            for (k, s) in timeline.steps.enumerated() where s.kind == .started {
+                if s.task >= 0 && Int(s.task) < table.count && table[Int(s.task)] < 0 { table[Int(s.task)] = Int32(k) }
+            }
+            firstStarts = table
+        }
+        guard let table = firstStarts, task >= 0, Int(task) < table.count, table[Int(task)] >= 0 else { return nil }
+        return Int(table[Int(task)])
     }
 }

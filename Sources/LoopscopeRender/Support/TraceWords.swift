@@ -16,11 +16,14 @@ struct TraceWords {
     /// What joins a number to its unit: a space, or a no-break space (U+00A0) for prose
     /// that `Wrap` will wrap (it never breaks there, and turns it back into a space).
     var unitGap = " "
+    /// Task names already sanitized, by task id.
+    private let names: NameMemo
 
     init(trace: Trace, ascii: Bool, keepUnits: Bool = false) {
         self.trace = trace
         self.ascii = ascii
         unitGap = keepUnits ? Wrap.noBreakSpace : " "
+        names = NameMemo(count: trace.tasks.count)
     }
 
     /// A virtual time for prose, e.g. `3 s`, `0.25 s`.
@@ -35,7 +38,10 @@ struct TraceWords {
     /// The lane's name (`Task-2`), or `the runner` for -1.
     func task(_ id: Int32) -> String {
         guard let info = trace.task(id) else { return "the runner" }
-        return clean(info.name)
+        if let known = names.name(id) { return known }
+        let name = clean(info.name)
+        names.keep(name, for: id)
+        return name
     }
 
     /// What the lane runs, e.g. `fetch_url("A (long)", 3)`, or "" when unknown.
@@ -114,5 +120,18 @@ struct TraceWords {
         case .condition: "notified"
         case .barrier: "barrier opened"
         }
+    }
+}
+
+/// Sanitized task names kept for reuse (a run's prose names the same tasks again and again).
+final class NameMemo {
+    private var table: [String?]
+
+    init(count: Int) { table = Array(repeating: nil, count: count) }
+
+    func name(_ id: Int32) -> String? { id >= 0 && Int(id) < table.count ? table[Int(id)] : nil }
+
+    func keep(_ name: String, for id: Int32) {
+        if id >= 0 && Int(id) < table.count { table[Int(id)] = name }
     }
 }

@@ -16,6 +16,8 @@ public enum Sanitizer {
     /// spaces, and line breaks (LF, CR, or a CR LF pair) become one `⏎`. With `ascii`, the stand-ins are ASCII spellings
     /// (`^[`, `\n`) and every other non-ASCII character becomes `?`.
     public static func line(_ s: some StringProtocol, ascii: Bool = false) -> String {
+        // Printable ASCII stays as it is.
+        if isPrintableASCII(s) { return String(s) }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var column = 0
@@ -62,6 +64,17 @@ public enum Sanitizer {
             }
         }
         return out
+    }
+
+    /// Whether every byte is printable ASCII (what `line` keeps as it is).
+    static func isPrintableASCII(_ s: some StringProtocol) -> Bool {
+        let fast = s.utf8.withContiguousStorageIfAvailable { bytes in
+            for b in bytes where b < 0x20 || b >= 0x7F { return false }
+            return true
+        }
+        if let fast { return fast }
+        for b in s.utf8 where b < 0x20 || b >= 0x7F { return false }
+        return true
     }
 
     /// Several lines: splits on line breaks (LF or CR LF) and sanitizes each line.
