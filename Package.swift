@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "LoopscopeScheduler", targets: ["LoopscopeScheduler"]),
         .library(name: "LoopscopeTimeline", targets: ["LoopscopeTimeline"]),
         .library(name: "LoopscopeRender", targets: ["LoopscopeRender"]),
+        .library(name: "LoopscopePython", targets: ["LoopscopePython"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,9 +37,14 @@ let package = Package(
             ],
             swiftSettings: strict),
         // The seed articles' examples, ported to the scheduler's API.
+        // Their Python originals (demos/python) are embedded too, to be recorded on CPython.
         .target(name: "LoopscopeDemos", dependencies: ["LoopscopeScheduler"], path: "demos",
-                swiftSettings: strict, plugins: ["EmbedDemoSources"]),
-        // Build-time helper: embeds the demos' source text so traces are self-contained.
+                exclude: ["python"], swiftSettings: strict, plugins: ["EmbedDemoSources"]),
+        // Layer 1: runs a Python program on CPython through the embedded recorder
+        // (recorder/loopscope_record.py) and reads back its trace.
+        .target(name: "LoopscopePython", dependencies: ["LoopscopeTrace"], swiftSettings: strict,
+                plugins: ["EmbedDemoSources"]),
+        // Build-time helper: embeds source text (demos, Python twins, the recorder).
         .executableTarget(name: "EmbedSourcesTool", swiftSettings: strict),
         .plugin(name: "EmbedDemoSources", capability: .buildTool(), dependencies: ["EmbedSourcesTool"]),
         // Layer 2: the timeline model derived from a trace.
@@ -60,7 +66,7 @@ let package = Package(
             name: "loopscope",
             dependencies: [
                 "LoopscopeTrace", "LoopscopeScheduler", "LoopscopeDemos", "LoopscopeTimeline",
-                "LoopscopeRender", "LoopscopeTUI", "LoopscopeCurses",
+                "LoopscopeRender", "LoopscopeTUI", "LoopscopeCurses", "LoopscopePython",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

@@ -37,4 +37,19 @@ public struct Demo: Sendable {
 
     /// The demo's source text.
     public var source: String { DemoCatalog.sourceText(fileName) ?? "" }
+
+    /// The file name of the demo's Python original (`seed000_fetch_url.py`), the article's
+    /// program transcribed, when there is one. It is embedded from `demos/python/`.
+    public var pythonFileName: String? {
+        guard let name = referenceCase.map({ "\($0).py" }), DemoCatalog.sourceText("python/" + name) != nil else {
+            return nil
+        }
+        return name
+    }
+
+    /// Where the Python original sits in the repository (`demos/python/seed000_fetch_url.py`).
+    public var pythonPath: String? { pythonFileName.map { "demos/python/\($0)" } }
+
+    /// The Python original's text.
+    public var pythonSource: String? { pythonFileName.flatMap { DemoCatalog.sourceText("python/" + $0) } }
 }

@@ -9,8 +9,10 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export a run: ASCII/Unicode lanes, sequence diagram, breakdown, Mermaid, Perfetto JSON, Markdown, JSONL.")
 
-    @Argument(help: "A demo id (see `loopscope list`) or a .jsonl trace file.")
+    @Argument(help: "A demo id (see `loopscope list`), a .py program (recorded on CPython) or a .jsonl trace file.")
     var input: String
+
+    @OptionGroup var python: PythonFlags
 
     @Option(name: .shortAndLong, help: "One of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ExportFormat = .text
@@ -29,7 +31,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let trace = try TraceInput.load(input)
+            let loaded = try TraceInput.load(input, python: python)
+            let trace = loaded.trace
             let useColor = color ?? (output == nil && Terminal.isTerminal(1) && !Terminal.noColor)
             let options = ExportOptions(width: width ?? Terminal.defaultWidth(writingTo: output),
                                         color: useColor, ascii: !unicode)
@@ -40,6 +43,7 @@ struct ExportCommand: ParsableCommand {
                 throw CLIError("\(error)", code: 2)
             }
             try Terminal.deliver(text.hasSuffix("\n") ? text : text + "\n", to: output)
+            Terminal.relay(loaded)
         }
     }
 }
@@ -49,15 +53,19 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain", abstract: "Explain a run step by step, in event-loop terms.")
 
-    @Argument(help: "A demo id (see `loopscope list`) or a .jsonl trace file.")
+    @Argument(help: "A demo id (see `loopscope list`), a .py program (recorded on CPython) or a .jsonl trace file.")
     var input: String
 
     @Option(name: .shortAndLong, help: "Columns every line must fit in (default: the terminal's width, or 80 when not a terminal).")
     var width: Int?
 
+    @OptionGroup var python: PythonFlags
+
     func run() throws {
         try reporting {
-            let trace = try TraceInput.load(input)
+            let loaded = try TraceInput.load(input, python: python)
+            let trace = loaded.trace
+            defer { Terminal.relay(loaded) }
             do {
                 let options = ExportOptions(width: width ?? Terminal.defaultWidth(writingTo: nil))
                 let text = try Exporter.render(trace, format: .breakdown, options: options)

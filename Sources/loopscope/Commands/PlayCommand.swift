@@ -6,11 +6,13 @@ import LoopscopeTUI
 struct PlayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "play",
-        abstract: "Replay a demo or a trace in the terminal: lanes, source, output, loop state, narration.",
+        abstract: "Replay a demo, a Python program or a trace in the terminal: lanes, source, output, loop state, narration.",
         discussion: "Keys: ←/→ step, space play/pause, +/− speed, ↑/↓ lane, Tab next event of the lane, ? help, q quit.")
 
-    @Argument(help: "A demo id (see `loopscope list`) or a .jsonl trace file.")
+    @Argument(help: "A demo id (see `loopscope list`), a .py program (recorded on CPython) or a .jsonl trace file.")
     var input: String
+
+    @OptionGroup var python: PythonFlags
 
     @Flag(name: .long, help: "Ask what runs (or prints) next before each step, and keep score.")
     var predict = false
@@ -44,11 +46,12 @@ struct PlayCommand: ParsableCommand {
             }
             do {
                 try Player.checkTerminal()
-                let trace = try TraceInput.load(input)
+                let loaded = try TraceInput.load(input, python: python)
                 let options = PlayerOptions(predict: predict, ascii: ascii, view: kind, startStep: max(0, step),
                                             stepsPerSecond: speed, realTime: realTime)
-                let outcome = try Player.play(trace: trace, options: options)
+                let outcome = try Player.play(trace: loaded.trace, options: options)
                 if !outcome.summary.isEmpty { print(outcome.summary) }
+                Terminal.relay(loaded)
                 if outcome.signal != 0 { Player.exit(bySignal: outcome.signal) }
             } catch let error as PlayerError {
                 throw CLIError(error.description, code: error.exitCode)

@@ -1,23 +1,32 @@
 import ArgumentParser
 import LoopscopeScheduler
 
-/// `loopscope record <demo> -o trace.jsonl`: run a demo and save its trace.
+/// `loopscope record <demo|program.py> -o trace.jsonl [-- args]`: run a demo, or record a
+/// Python program on CPython, and save its trace.
 struct RecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "record", abstract: "Run a demo and write its trace as JSON Lines.")
+        commandName: "record", abstract: "Run a demo or record a Python program on CPython, and write its trace as JSON Lines.")
 
-    @Argument(help: "The demo id (see `loopscope list`).")
+    @Argument(help: "A demo id (see `loopscope list`) or a .py program.")
     var demo: String
 
     @Option(name: .shortAndLong, help: "The trace file to write (default: standard output).")
     var output: String?
 
+    @OptionGroup var python: PythonFlags
+
     func run() throws {
         try reporting {
-            let result = try TraceInput.demo(demo).record()
-            try Terminal.deliver(TraceJSONL.encode(result.trace), to: output)
-            if result.outcome != .ok {
-                Terminal.writeError("loopscope: note: the run ended early: \(result.message ?? "")\n")
+            if demo.hasSuffix(".jsonl") {
+                throw CLIError("\(demo) is already a trace: record takes a demo id or a .py program "
+                    + "(use `loopscope validate \(demo)` to check a trace).", code: 2)
+            }
+            let loaded = try TraceInput.load(demo, python: python)
+            try Terminal.deliver(TraceJSONL.encode(loaded.trace), to: output)
+            let (outcome, message) = RunOutcome.of(loaded.trace)
+            Terminal.relay(loaded)
+            if outcome != .ok {
+                Terminal.writeError("loopscope: note: the run ended early: \(Sanitizer.line(message ?? ""))\n")
             }
         }
     }

@@ -2,21 +2,37 @@ import ArgumentParser
 import LoopscopeDemos
 import LoopscopeScheduler
 
-/// `loopscope run <demo>`: the program's output, as the real program prints it, then a summary.
+/// `loopscope run <demo|program.py>`: the program's output, as the real program prints it,
+/// then a summary.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: "Run a demo and print its output, then a short summary.")
+        commandName: "run", abstract: "Run a demo or a Python program and print its output, then a short summary.")
 
-    @Argument(help: "The demo id (see `loopscope list`).")
+    @Argument(help: "A demo id (see `loopscope list`) or a .py program (recorded on CPython).")
     var demo: String
 
     @Flag(name: .shortAndLong, help: "Print only the program's output, no summary.")
     var quiet = false
 
+    @OptionGroup var python: PythonFlags
+
     func run() throws {
         try reporting {
-            let result = try TraceInput.demo(demo).record()
-            let trace = result.trace
+            let trace: Trace
+            let outcome: RunOutcome
+            let message: String?
+            let switches: Int
+            if demo.hasSuffix(".py") || python.lang == .python {
+                trace = try TraceInput.load(demo, python: python).trace
+                (outcome, message) = RunOutcome.of(trace)
+                switches = trace.events.count { $0.kind == .started || $0.kind == .resumed }
+            } else {
+                if !python.programArguments.isEmpty {
+                    throw CLIError("arguments after -- are for a .py program, and '\(demo)' is not one.", code: 2)
+                }
+                let result = try TraceInput.demo(demo).record()
+                (trace, outcome, message, switches) = (result.trace, result.outcome, result.message, result.switches)
+            }
             for line in trace.output {
                 let text = Sanitizer.line(line.text) + "\n"
                 if line.stream == .stderr { Terminal.writeError(text) } else { Terminal.writeOut(text) }
@@ -30,13 +46,13 @@ struct RunCommand: ParsableCommand {
                 let threads = trace.tasks.count - tasks
                 var parts = ["\(tasks) task\(tasks == 1 ? "" : "s")"]
                 if threads > 0 { parts.append("\(threads) thread\(threads == 1 ? "" : "s")") }
-                parts.append("\(result.switches) steps")
+                parts.append("\(switches) steps")
                 parts.append("\(trace.events.count) events")
-                parts.append("\(result.duration) s virtual")
-                Terminal.writeOut("-- \(demo): " + parts.joined(separator: ", ") + "\n")
+                parts.append("\(trace.duration) s \(trace.program.clock == .real ? "wall clock" : "virtual")")
+                Terminal.writeOut("-- \(Sanitizer.line(demo)): " + parts.joined(separator: ", ") + "\n")
             }
-            if result.outcome != .ok {
-                throw CLIError(Sanitizer.lines(result.message ?? "the program failed").joined(separator: "\n"), code: 1)
+            if outcome != .ok {
+                throw CLIError(Sanitizer.lines(message ?? "the program failed").joined(separator: "\n"), code: 1)
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LoopscopeTrace
 
 /// An error the CLI reports as `loopscope: <message>` with its own exit code.
 struct CLIError: Error, CustomStringConvertible {
@@ -42,6 +43,13 @@ enum Terminal {
         var size = winsize()
         guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
         return min(240, Int(size.ws_col))
+    }
+
+    /// After a Python program's trace was shown or written: what the run wrote on standard
+    /// error (an escaping exception's traceback), sanitized, so it is not lost.
+    static func relay(_ loaded: LoadedTrace) {
+        guard !loaded.stderr.isEmpty else { return }
+        writeError(Sanitizer.lines(loaded.stderr).joined(separator: "\n") + "\n")
     }
 
     static func writeError(_ s: String) {
