@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "LoopscopeSchedulerTests", dependencies: ["LoopscopeScheduler", "LoopscopeTestSupport"],
                     exclude: ["Reference"], swiftSettings: strict),
         .testTarget(name: "LoopscopeDemosTests",
-                    dependencies: ["LoopscopeDemos", "LoopscopeScheduler", "LoopscopeTestSupport"],
+                    dependencies: ["LoopscopeDemos", "LoopscopeScheduler", "LoopscopeTestSupport", "LoopscopePython"],
                     exclude: ["Reference"], swiftSettings: strict),
         .testTarget(name: "LoopscopeTimelineTests",
                     dependencies: ["LoopscopeTimeline", "LoopscopeDemos", "LoopscopeTestSupport"],
