@@ -31,7 +31,10 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains("seed000-fetch-url"))
         #expect(r.stdout.contains("seed 004"))
-        #expect(r.stdout.split(separator: "\n").count == 23)
+        let rows = r.stdout.split(separator: "\n").filter { $0.hasPrefix("seed") }
+        #expect(rows.count == 23)
+        #expect(rows.allSatisfy { $0.contains(" swift python ") }, "each demo lists its Swift port and Python original")
+        #expect(r.stdout.contains("--lang python"))
     }
 
     @Test func recordThenValidateRoundTrips() throws {

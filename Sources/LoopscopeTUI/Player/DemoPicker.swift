@@ -6,11 +6,14 @@ public struct DemoChoice: Equatable, Sendable {
     public var title: String
     /// Where it comes from, e.g. `seed 000`.
     public var origin: String
+    /// The language of this version of it, e.g. `swift` or `python` (empty: not shown).
+    public var language: String
 
-    public init(id: String, title: String, origin: String) {
+    public init(id: String, title: String, origin: String, language: String = "") {
         self.id = id
         self.title = title
         self.origin = origin
+        self.language = language
     }
 }
 
@@ -69,12 +72,14 @@ public struct PickerState: Equatable, Sendable {
         var top = max(0, selected - rows / 2)
         top = min(top, max(0, demos.count - rows))
         let originWidth = min(16, demos.map { TextWidth.columns(Sanitizer.line($0.origin, ascii: ascii)) }.max() ?? 0)
+        let languageWidth = min(8, demos.map { TextWidth.columns(Sanitizer.line($0.language, ascii: ascii)) }.max() ?? 0)
         for (i, demo) in demos.enumerated().dropFirst(top).prefix(rows) {
             let y = 2 + i - top
             let mark = i == selected ? String(glyphs.pointer) : " "
             let role: StyleRole = i == selected ? .lineRan : .plain
             let origin = TextWidth.pad(Sanitizer.line(demo.origin, ascii: ascii), originWidth)
-            let line = "\(mark) \(origin)  \(Sanitizer.line(demo.title, ascii: ascii))"
+            let language = languageWidth == 0 ? "" : TextWidth.pad(Sanitizer.line(demo.language, ascii: ascii), languageWidth) + "  "
+            let line = "\(mark) \(origin)  \(language)\(Sanitizer.line(demo.title, ascii: ascii))"
             let used = grid.put(line, x: 1, y: y, role: role, maxWidth: size.width - 2)
             if i == selected { grid.paint(x: 1 + used, y: y, width: size.width - 2 - used, role: .lineRan) }
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import LoopscopeDemos
 
-/// `loopscope list`: every demo with its seed and title.
+/// `loopscope list`: every demo with its seed, its languages and its title.
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the demos.")
 
@@ -9,7 +9,10 @@ struct ListCommand: ParsableCommand {
         let idWidth = DemoCatalog.all.map(\.id.count).max() ?? 0
         for demo in DemoCatalog.all {
             let id = demo.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
-            print("\(id)  \(demo.info.origin.padding(toLength: 8, withPad: " ", startingAt: 0))  \(demo.info.title)")
+            let languages = (demo.pythonSource == nil ? "swift" : "swift python").padding(toLength: 12, withPad: " ", startingAt: 0)
+            print("\(id)  \(demo.info.origin.padding(toLength: 8, withPad: " ", startingAt: 0))  \(languages)  \(demo.info.title)")
         }
+        print("\nEach demo is a Swift port of an article's Python program; add --lang python to run, play, "
+            + "explain, export or record to use the Python original, recorded on CPython.")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import LoopscopeCurses
 import LoopscopeDemos
 import LoopscopeTUI
+import LoopscopeTrace
 
 /// `loopscope` / `loopscope pick`: the demo picker; choosing a demo records and plays it.
 struct PickCommand: ParsableCommand {
@@ -14,6 +15,8 @@ struct PickCommand: ParsableCommand {
     @Flag(name: .long, help: "Ask what runs (or prints) next before each step.")
     var predict = false
 
+    @OptionGroup var python: PythonFlags
+
     func run() throws {
         try reporting {
             try browse()
@@ -21,12 +24,22 @@ struct PickCommand: ParsableCommand {
     }
 
     private func browse() throws {
-        let demos = DemoCatalog.all
-        let choices = demos.map { DemoChoice(id: $0.id, title: $0.info.title, origin: $0.info.origin) }
+        // Each demo's Swift port, then its Python original (recorded on CPython when chosen).
+        var entries: [(demo: Demo, language: ProgramLanguage)] = []
+        for demo in DemoCatalog.all {
+            entries.append((demo, .swift))
+            if demo.pythonSource != nil { entries.append((demo, .python)) }
+        }
+        let choices = entries.map {
+            DemoChoice(id: $0.demo.id, title: $0.demo.info.title, origin: $0.demo.info.origin, language: $0.language.rawValue)
+        }
         let options = PlayerOptions(predict: predict, ascii: ascii)
+        var flags = python
+        flags.lang = .python
         do {
             let outcome = try Player.browse(demos: choices, options: options) { index in
-                demos[index].record().trace
+                let (demo, language) = entries[index]
+                return language == .python ? try TraceInput.recordTwin(demo, flags).trace : demo.record().trace
             }
             if let summary = outcome?.summary, !summary.isEmpty { print(summary) }
             if let signal = outcome?.signal, signal != 0 { Player.exit(bySignal: signal) }
