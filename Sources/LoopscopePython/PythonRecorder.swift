@@ -22,6 +22,10 @@ public enum PythonRecorder {
     public struct Recording: Sendable {
         public var trace: Trace
         public var stderr: String
+        /// The size of the trace file the recorder wrote, in bytes.
+        public var traceBytes: Int
+        /// Wall-clock seconds the interpreter ran (recording only, not reading the trace).
+        public var seconds: Double
     }
 
     /// Records `program` (a `.py` file). Throws `PythonError` when there is no suitable
@@ -75,6 +79,7 @@ public enum PythonRecorder {
             }
         }
         let result: ChildProcess.Result
+        let started = Date()
         do {
             result = try ChildProcess.run(python, [script.path] + arguments(options, trace: tracePath, program: program),
                                           stdin: options.stdin, stdout: .discard, stderr: stderrPath,
@@ -82,6 +87,7 @@ public enum PythonRecorder {
         } catch {
             throw .recorderFailed("cannot run \(python): \(error.localizedDescription)")
         }
+        let seconds = Date().timeIntervalSince(started)
         let stderr = (try? String(contentsOf: stderrPath, encoding: .utf8)) ?? ""
         if result.timedOut { throw .timedOut(program: program, seconds: options.wallTimeout) }
         switch result.status {
@@ -99,7 +105,7 @@ public enum PythonRecorder {
         }
         do {
             let trace = try TraceJSONL.decode([UInt8](data), sourceName: "the trace of \(program)")
-            return Recording(trace: trace, stderr: stderr)
+            return Recording(trace: trace, stderr: stderr, traceBytes: data.count, seconds: seconds)
         } catch {
             throw .recorderFailed("its trace cannot be read: \(error)")
         }

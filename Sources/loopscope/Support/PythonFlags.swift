@@ -105,3 +105,12 @@ extension RunOutcome {
         return (last.runOutcome ?? .ok, trace.text(of: last))
     }
 }
+
+/// Runs `body`, turning a `PythonError` into the CLI's error with the same message and code.
+func recordingPython<T>(_ body: () throws(PythonError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        throw CLIError(error.description, code: error.exitCode)
+    }
+}
