@@ -1,8 +1,9 @@
 import Foundation
 import LoopscopeScheduler
 
-/// What CPython 3.11 printed and did for one case, read from `<folder>/<case>.jsonl`
-/// (recorded by the reference tracer, `tracer.py`, on a virtual clock).
+/// What CPython printed and did for one case, read from `<folder>/<case>.jsonl`: a
+/// loopscope trace recorded on CPython by loopscope's recorder on a virtual clock
+/// (`scripts/regen-references.sh` re-records them all).
 public struct CPythonReference {
     public struct Line: Equatable, CustomStringConvertible, Sendable {
         public var time: VirtualTime
@@ -17,37 +18,26 @@ public struct CPythonReference {
         public var description: String { "\(task) \(what)" }
     }
 
+    /// The recorded trace itself.
+    public var trace: Trace
     public var output: [Line] = []
     public var taskEvents: [TaskEvent] = []
-    /// Messages the loop would have logged (`Task exception was never retrieved`, …).
+    /// Messages the loop would have logged (`Task exception was never retrieved`, …): each
+    /// warning's message up to its first colon.
     public var loopErrors: [String] = []
 
     /// Reads `<folder>/<name>.jsonl`; pass the test file's `#filePath` folder + `Reference`.
     public init(case name: String, in folder: URL) throws {
-        let text = try String(contentsOf: folder.appendingPathComponent("\(name).jsonl"), encoding: .utf8)
-        for line in text.split(separator: "\n") {
-            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
-            let kind = object["kind"] as! String
-            let task = object["task"] as? String ?? ""
-            switch kind {
-            case "print":
-                let t = (object["t"] as! NSNumber).doubleValue
-                output.append(Line(time: VirtualTime(seconds: t), text: object["text"] as! String))
-            case "task_created": taskEvents.append(TaskEvent(task: task, what: "created"))
-            case "task_started": taskEvents.append(TaskEvent(task: task, what: "started"))
-            case "task_suspended": taskEvents.append(TaskEvent(task: task, what: "suspended"))
-            case "task_resumed":
-                let thrown = object["throw"] as? String
-                let mode = thrown.map { $0 == "CancelledError" ? "resumed(CancelledError)" : "resumed(error)" }
-                taskEvents.append(TaskEvent(task: task, what: mode ?? "resumed"))
-            case "task_done": taskEvents.append(TaskEvent(task: task, what: "done(\(object["outcome"] as! String))"))
-            case "loop_error": loopErrors.append(object["message"] as? String ?? "")
-            default: break
-            }
-        }
+        let url = folder.appendingPathComponent("\(name).jsonl")
+        let data = try Data(contentsOf: url)
+        trace = try TraceJSONL.decode([UInt8](data), sourceName: url.path)
+        (output, taskEvents) = Self.view(of: trace)
+        loopErrors = trace.events.filter { $0.kind == .warning && $0.warningKind != .deadlock && $0.warningKind != .limit }
+            .map { e in String((trace.text(of: e) ?? "").split(separator: ":", maxSplits: 1).first ?? "") }
     }
 
-    /// The same two views of a loopscope trace (worker-thread lanes have no CPython task events).
+    /// The same two views of a loopscope trace: lines printed to stdout (CPython writes its
+    /// own warnings and tracebacks to stderr) and task events (worker-thread lanes have none).
     public static func view(of trace: Trace) -> (output: [Line], taskEvents: [TaskEvent]) {
         var lines: [Line] = []
         var events: [TaskEvent] = []
@@ -56,7 +46,7 @@ public struct CPythonReference {
             let isTask = info?.kind == .task
             let name = info?.name ?? ""
             switch e.kind {
-            case .printed: lines.append(Line(time: e.time, text: trace.text(of: e) ?? ""))
+            case .printed where e.outputStream != .stderr: lines.append(Line(time: e.time, text: trace.text(of: e) ?? ""))
             case .created where isTask: events.append(TaskEvent(task: name, what: "created"))
             case .started where isTask: events.append(TaskEvent(task: name, what: "started"))
             case .suspended where isTask: events.append(TaskEvent(task: name, what: "suspended"))
