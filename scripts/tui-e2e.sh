@@ -8,8 +8,9 @@
 # no stray escape codes are left, and the exit status is 128 + the signal), monochrome with
 # NO_COLOR, ASCII in a non-UTF-8 locale, `play | cat` exiting 2 with a pointer to
 # `loopscope export`, TERM=dumb and `</dev/null` refused, a crash (through the test hook
-# LOOPSCOPE_TEST_CRASH) leaving the terminal usable, and the play speed measured off the
-# screen.
+# LOOPSCOPE_TEST_CRASH) leaving the terminal usable, the play speed measured off the
+# screen, and a Python program given as a .py file, recorded on CPython, with its source in
+# the source pane.
 #
 # Usage: scripts/tui-e2e.sh [path/to/loopscope]   (default: .build/debug/loopscope)
 # Prints one line per check and ends with "N passed, M failed"; exits 1 if any failed.
@@ -341,6 +342,35 @@ else
 fi
 t send-keys -t "$S" q
 check_restored "q quits after playing" "$S"
+
+# 10. A Python program given on the command line: recorded on CPython, its source shown.
+S=python
+PYDIR=$(mktemp -d)
+cat >"$PYDIR/e2e_hello.py" <<'PY'
+import asyncio
+
+
+async def greet(name, delay):
+    await asyncio.sleep(delay)
+    print("hello", name)
+
+
+async def main():
+    await asyncio.gather(greet("python", 1), greet("e2e", 2))
+
+
+asyncio.run(main())
+PY
+start "$S" 100 30 LANG=C.UTF-8
+run_player "$S" "$PYDIR/e2e_hello.py"
+check "a .py program is recorded and plays" "$S" "step 1 of" 30
+check "the source pane names the Python file" "$S" "Source e2e_hello.py"
+check "the source pane shows the Python source" "$S" "asyncio.run(main())"
+t send-keys -t "$S" End
+check "its output is in the output pane" "$S" "hello e2e"
+t send-keys -t "$S" q
+check_restored "q quits (Python program)" "$S"
+rm -rf "$PYDIR"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
