@@ -14,30 +14,37 @@ python="${1:-${LOOPSCOPE_PYTHON:-python3}}"
     exit 2
 }
 
-record() {  # record PROGRAM.py OUT.jsonl
+failed=()
+record() {  # record PROGRAM.py OUT.jsonl: replaces OUT only when the recording succeeds
     local program=$1 out=$2 tmp
-    tmp=$(mktemp "${out}.XXXXXX")
+    tmp=$(mktemp "${TMPDIR:-/tmp}/regen-XXXXXX")
     if ! "$python" recorder/loopscope_record.py --out "$tmp" -- "$program" >/dev/null 2>"$tmp.err"; then
-        echo "regen-references: recording $program failed:" >&2
-        cat "$tmp.err" >&2
-        rm -f "$tmp" "$tmp.err"
-        exit 1
+        echo "FAILED $program: the recorder failed:" >&2
+        sed 's/^/    /' "$tmp.err" >&2
+        failed+=("$program")
+    elif [ -n "${LOOPSCOPE_BIN:-}" ] && ! "$LOOPSCOPE_BIN" validate "$tmp" >"$tmp.err" 2>&1; then
+        echo "FAILED $program: its trace does not validate:" >&2
+        sed 's/^/    /' "$tmp.err" | head -5 >&2
+        failed+=("$program")
+    else
+        mv "$tmp" "$out"
+        echo "  $out"
     fi
-    rm -f "$tmp.err"
-    if [ -n "${LOOPSCOPE_BIN:-}" ]; then "$LOOPSCOPE_BIN" validate "$tmp" >/dev/null; fi
-    mv "$tmp" "$out"
-    echo "  $out"
+    rm -f "$tmp" "$tmp.err"
 }
 
 count=0
 for program in demos/python/*.py; do
-    name=$(basename "$program" .py)
-    record "$program" "Tests/LoopscopeDemosTests/Reference/$name.jsonl"
+    record "$program" "Tests/LoopscopeDemosTests/Reference/$(basename "$program" .py).jsonl"
     count=$((count + 1))
 done
 for program in Tests/LoopscopeSchedulerTests/Reference/cases/*.py; do
-    name=$(basename "$program" .py)
-    record "$program" "Tests/LoopscopeSchedulerTests/Reference/$name.jsonl"
+    record "$program" "Tests/LoopscopeSchedulerTests/Reference/$(basename "$program" .py).jsonl"
     count=$((count + 1))
 done
-echo "regen-references: $count traces recorded with $("$python" -c 'import platform; print("CPython", platform.python_version())')"
+version=$("$python" -c 'import platform; print("CPython", platform.python_version())')
+echo "regen-references: $((count - ${#failed[@]})) of $count traces recorded with $version"
+if [ ${#failed[@]} -gt 0 ]; then
+    echo "regen-references: not replaced (the old file stays): ${failed[*]}" >&2
+    exit 1
+fi
