@@ -84,3 +84,75 @@ enum ConditionBarrier {
         }
     }
 }
+
+// Port of Reference/cases/priority_lifo_queues.py.
+
+enum PriorityLifoQueues {
+    /// A Python tuple `(priority, job)`, compared the same way.
+    struct Job: Comparable, Sendable {
+        let priority: Int
+        let name: String
+        static func < (a: Job, b: Job) -> Bool { (a.priority, a.name) < (b.priority, b.name) }
+    }
+
+    /// `@dataclass(order=True)` with a name that takes no part in comparisons.
+    struct Ticket: Comparable, Sendable {
+        let priority: Int
+        let name: String
+        static func < (a: Ticket, b: Ticket) -> Bool { a.priority < b.priority }
+        static func == (a: Ticket, b: Ticket) -> Bool { a.priority == b.priority }
+    }
+
+    static func worker(_ name: String, _ q: AsyncPriorityQueue<Job>) async throws {
+        while true {
+            let job = try await q.get()
+            say("\(name) got \(job.name) (priority \(job.priority))")
+            try await sleep(0.1)
+            try q.taskDone()
+        }
+    }
+
+    static func getter(_ name: String, _ q: AsyncLifoQueue<String>) async throws {
+        say("\(name) got \(try await q.get())")
+    }
+
+    static func main() async throws {
+        let pq = AsyncPriorityQueue<Job>()
+        for (p, n) in [(3, "low"), (1, "urgent"), (2, "normal"), (1, "also urgent"), (2, "also normal")] {
+            try pq.putNowait(Job(priority: p, name: n))
+        }
+        let ws = (0..<2).map { i in createTask("worker('w\(i)', pq)") { try await worker("w\(i)", pq) } }
+        try await pq.join()
+        try await pq.put(Job(priority: 5, name: "last"))
+        try await pq.put(Job(priority: 0, name: "late but first"))
+        try await pq.join()
+        for w in ws { w.cancel() }
+        _ = try await gather(returningExceptions: ws)
+
+        let tickets = AsyncPriorityQueue<Ticket>()
+        for (p, n) in [(1, "a"), (1, "b"), (1, "c"), (0, "d"), (1, "e"), (1, "f")] {
+            try tickets.putNowait(Ticket(priority: p, name: n))
+        }
+        say("equal priorities come out as heapq leaves them: "
+            + (try (0..<6).map { _ in try tickets.getNowait().name }).joined(separator: " "))
+
+        let lq = AsyncLifoQueue<String>(maxSize: 2)
+        let p = createTask("main.<locals>.producer()") {
+            for i in 0..<4 {
+                try await lq.put("\(i)")
+                say("put \(i)")
+            }
+        }
+        try await sleep(0.1)
+        for _ in 0..<4 {
+            say("got \(try await lq.get())")
+        }
+        try await p.value()
+
+        let gs = (0..<2).map { i in createTask("getter('g\(i)', lq)") { try await getter("g\(i)", lq) } }
+        try await sleep(0)
+        try lq.putNowait("a")
+        try lq.putNowait("b")
+        _ = try await gather(gs)
+    }
+}

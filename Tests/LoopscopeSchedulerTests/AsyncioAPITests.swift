@@ -21,6 +21,7 @@ import Testing
         ("gather_future", GatherFutureCase.main),
         ("task_api", TaskAPI.main),
         ("condition_barrier", ConditionBarrier.main),
+        ("priority_lifo_queues", PriorityLifoQueues.main),
     ]
 
     static func run(_ name: String) -> RunResult {

@@ -11,9 +11,10 @@ import DequeModule
 /// createTask("producer()") { try await q.put(1) }
 /// let item = try await q.get()
 /// ```
-public final class AsyncQueue<Element: Sendable>: @unchecked Sendable {
+public class AsyncQueue<Element: Sendable>: @unchecked Sendable {
     public let maxSize: Int
-    private var items = Deque<Element>()
+    /// The stored items, in the order `store` / `take` keep them (subclasses change it).
+    var items = Deque<Element>()
     private var getters = Deque<FutureCore>()
     private var putters = Deque<FutureCore>()
     private var unfinished = 0
@@ -34,7 +35,7 @@ public final class AsyncQueue<Element: Sendable>: @unchecked Sendable {
 
     func putNowait(_ item: Element, loop: EventLoop) throws {
         if isFull { throw QueueError.full }
-        items.append(item)
+        store(item)
         unfinished += 1
         finished.clearValue()
         wakeNext(&getters)
@@ -42,7 +43,7 @@ public final class AsyncQueue<Element: Sendable>: @unchecked Sendable {
 
     /// Removes the first item without waiting; throws `QueueError.empty` when empty.
     public func getNowait() throws -> Element {
-        guard let item = items.popFirst() else { throw QueueError.empty }
+        guard let item = take() else { throw QueueError.empty }
         wakeNext(&putters)
         return item
     }
@@ -104,6 +105,12 @@ public final class AsyncQueue<Element: Sendable>: @unchecked Sendable {
     public func join(file: StaticString = #fileID, line: UInt = #line) async throws {
         if unfinished > 0 { try await finished.wait(file: file, line: line) }
     }
+
+    /// Adds an item to the storage (asyncio's `Queue._put`): at the back.
+    func store(_ item: Element) { items.append(item) }
+
+    /// Removes the next item (asyncio's `Queue._get`): from the front.
+    func take() -> Element? { items.popFirst() }
 
     private func wakeNext(_ waiters: inout Deque<FutureCore>) {
         while let w = waiters.popFirst() {
