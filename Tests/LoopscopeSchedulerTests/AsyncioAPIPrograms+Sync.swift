@@ -73,6 +73,31 @@ enum ConditionBarrier {
             say("r0: BrokenBarrierError, broken \(py(b2.isBroken))")
         }
 
+        let b3 = AsyncBarrier(2)
+        let t3 = createTask("party('s0', b3, 0)") { try await party("s0", b3, 0) }
+        try await sleep(0.1)
+        try await b3.reset()
+        do {
+            try await t3.value()
+        } catch is BrokenBarrierError {
+            say("s0: BrokenBarrierError after reset, broken \(py(b3.isBroken))")
+        }
+        _ = try await gather([createTask("party('s1', b3, 0)") { try await party("s1", b3, 0) },
+                              createTask("party('s2', b3, 0)") { try await party("s2", b3, 0) }])
+
+        let cw = createTask("waiter('cw', cond)") { try await waiter("cw", cond) }
+        try await sleep(0)
+        try await cond.withLock {
+            cw.cancel()
+            try await sleep(0.1)
+            say("main lets go of the lock")
+        }
+        do {
+            try await cw.value()
+        } catch is CancelledError {
+            say("cw cancelled once it had the lock back; locked now: \(py(cond.isLocked))")
+        }
+
         let sem = AsyncBoundedSemaphore(2)
         try await sem.withSlot {
             say("locked \(py(sem.isLocked))")

@@ -2,8 +2,9 @@
 # notified run one at a time, in the order they waited; notify(1) wakes only the first;
 # wait_for checks its predicate again after every wake-up. Barrier(3): the last arrival
 # lets all three through in arrival order, each with its arrival index, and the barrier can
-# be used again; abort() breaks it for whoever waits. BoundedSemaphore: a release too many
-# is a ValueError.
+# be used again; abort() breaks it for whoever waits, reset() for those waiting now only.
+# A waiter cancelled in cond.wait() takes the lock back before CancelledError leaves it.
+# BoundedSemaphore: a release too many is a ValueError.
 import asyncio
 
 
@@ -67,6 +68,27 @@ async def main():
         await t
     except asyncio.BrokenBarrierError:
         print(f"r0: BrokenBarrierError, broken {b2.broken}")
+
+    b3 = asyncio.Barrier(2)
+    t3 = asyncio.create_task(party("s0", b3, 0))
+    await asyncio.sleep(0.1)
+    await b3.reset()
+    try:
+        await t3
+    except asyncio.BrokenBarrierError:
+        print(f"s0: BrokenBarrierError after reset, broken {b3.broken}")
+    await asyncio.gather(party("s1", b3, 0), party("s2", b3, 0))
+
+    cw = asyncio.create_task(waiter("cw", cond))
+    await asyncio.sleep(0)
+    async with cond:
+        cw.cancel()
+        await asyncio.sleep(0.1)
+        print("main lets go of the lock")
+    try:
+        await cw
+    except asyncio.CancelledError:
+        print(f"cw cancelled once it had the lock back; locked now: {cond.locked()}")
 
     sem = asyncio.BoundedSemaphore(2)
     async with sem:
