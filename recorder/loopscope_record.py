@@ -34,6 +34,7 @@ import asyncio.futures  # noqa: E402
 import asyncio.runners  # noqa: E402
 import asyncio.tasks  # noqa: E402
 import collections  # noqa: E402
+import contextvars  # noqa: E402
 import heapq  # noqa: E402
 import io  # noqa: E402
 import json  # noqa: E402
@@ -55,6 +56,7 @@ _TimerHandle = asyncio.events.TimerHandle
 _CTask = asyncio.Task
 _set_result_unless_cancelled = asyncio.futures._set_result_unless_cancelled
 _run_until_complete_cb = asyncio.base_events._run_until_complete_cb
+_copy_context = contextvars.copy_context
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 EPOCH = 1704067200  # time.time() on the virtual clock at t = 0 (2024-01-01 00:00 UTC)
 
@@ -89,11 +91,19 @@ def short_repr(value, limit=60):
     return r
 
 
+def arg_text(a):
+    if isinstance(a, asyncio.Task):
+        return a.get_name()
+    if isinstance(a, asyncio.Future):
+        return "future"
+    return short_repr(a)
+
+
 def call_label(fn, args=(), kwargs=None):
     """`name(arg, ...)`, the way a person writes the call."""
     name = getattr(fn, "__qualname__", None) or getattr(fn, "__name__", None) or type(fn).__name__
     name = name.replace(".<locals>", "")
-    parts = [short_repr(a) for a in args]
+    parts = [arg_text(a) for a in args]
     for k, v in (kwargs or {}).items():
         parts.append("%s=%s" % (k, short_repr(v)))
     return "%s(%s)" % (name, ", ".join(parts))
@@ -137,6 +147,8 @@ class Recorder:
         self.opts = opts
         self.virtual = opts.clock == "virtual"
         self.v2 = opts.version >= 2
+        self.always_t = not self.v2
+        self.pending = None
         self.compact = self.v2 and opts.compact
         self.now = 0                 # virtual time, ns (real clock: ns since start)
         self.t_written = -1
@@ -180,7 +192,10 @@ class Recorder:
     def ev(self, body):
         """Writes one event; `body` is its fields after `{`, ending with `}`."""
         self.n += 1
-        if self.now != self.t_written or not self.v2:
+        if self.pending is not None:  # a step's `resumed`, held back in case a `yielded` follows
+            self.w(self.pending)
+            self.pending = None
+        if self.now != self.t_written or self.always_t:
             self.t_written = self.now
             self.w('{"t":' + fmt_ns(self.now) + "," + body + "\n")
         else:
@@ -500,6 +515,34 @@ def await_chain(task):
     return frames
 
 
+_CORO = __import__("types").CoroutineType
+
+
+def yield_site(rec, task):
+    """(file, line) of the innermost user frame of a task's await chain, walking in from its
+    coroutine and stopping at the first frame outside the user's files (fast path of a yield)."""
+    code_file = rec.code_file
+    c = task.get_coro()
+    at = None
+    while c is not None:
+        if type(c) is _CORO:
+            f, nxt = c.cr_frame, c.cr_await
+        else:
+            f = getattr(c, "gi_frame", None)
+            nxt = getattr(c, "gi_yieldfrom", None)
+        if f is None:
+            break
+        code = f.f_code
+        fi = code_file.get(code)
+        if fi is None:
+            fi = rec.file_index(code)
+        if fi < 0:
+            break
+        at = (fi, f.f_lineno)
+        c = nxt
+    return at
+
+
 def site_and_waiter(rec, frames):
     """(site text or None, qualified name of the stdlib function awaited or None)."""
     at = None
@@ -517,8 +560,47 @@ def site_and_waiter(rec, frames):
 
 # ---------------------------------------------------------------- the loop
 
+class _Queued(_Handle):
+    """A call_soon handle: cancelling it while it waits in the ready queue is recorded."""
+    __slots__ = ()
+
+    def __init__(self, callback, args, loop, context=None):
+        # asyncio's Handle.__init__, reading the loop's debug flag without a method call
+        self._context = _copy_context() if context is None else context
+        self._loop = loop
+        self._callback = callback
+        self._args = args
+        self._cancelled = False
+        self._repr = None
+        if loop._debug:
+            self._source_traceback = asyncio.format_helpers.extract_stack(sys._getframe(1))
+        else:
+            self._source_traceback = None
+
+    def cancel(self):
+        if not self._cancelled and self._loop is not None:
+            info = self._loop._ls_labels.pop(self, None)
+            if info is not None and info[0] >= 0 and not R.finished:
+                body = '"kind":"timerCancelled"'
+                if info[2] >= 0:
+                    body += ',"task":%d' % info[2]
+                R.ev(body + ',"purpose":"callback","timer":%d,"due":%s}' % (info[0], fmt_ns(R.clock())))
+        super().cancel()
+
+
 class _Timer(_TimerHandle):
-    __slots__ = ("_ls_id", "_ls_seq", "_ls_due", "_ls_task", "_ls_purpose", "_ls_label")
+    __slots__ = ("_ls_id", "_ls_seq", "_ls_due", "_ls_task", "_ls_purpose", "_ls_label", "_ls_fired")
+
+    def cancel(self):
+        if not self._cancelled and self._ls_fired and self._ls_task != -2 and not R.finished:
+            # it came due and waits in the ready queue: it leaves the queue unrun
+            self._ls_fired = False
+            body = '"kind":"timerCancelled"'
+            if self._ls_task >= 0:
+                body += ',"task":%d' % self._ls_task
+            R.ev(body + ',"purpose":"%s","timer":%d,"due":%s}' % (
+                self._ls_purpose, self._ls_id, fmt_ns(self._ls_due)))
+        super().cancel()
 
     def __lt__(self, other):
         return (self._ls_due, self._ls_seq) < (other._ls_due, other._ls_seq)
@@ -533,11 +615,17 @@ class _Timer(_TimerHandle):
         return (self._ls_due, self._ls_seq) >= (other._ls_due, other._ls_seq)
 
 
+_Queued.__qualname__ = "Handle"
+_Timer.__qualname__ = "TimerHandle"
+_Queued.cancel.__qualname__ = "Handle.cancel"   # labels name asyncio's classes, not ours
+_Timer.cancel.__qualname__ = "TimerHandle.cancel"
+
+
 def _is_step(cb):
     return type(cb).__name__ == "TaskStepMethWrapper"
 
 
-_STEP_TYPE = [None]
+STEP = None  # the C Task's step callback type, found at start
 
 
 class RecordingLoop(asyncio.SelectorEventLoop):
@@ -575,13 +663,18 @@ class RecordingLoop(asyncio.SelectorEventLoop):
     def call_soon(self, callback, *args, context=None):
         if self._closed:
             raise RuntimeError("Event loop is closed")
-        handle = _Handle(callback, args, self, context)
+        handle = _Queued(callback, args, self, context)
         self._ready.append(handle)
+        if type(callback) is STEP and not args:
+            rec = R
+            if callback.__self__ is rec.cur and rec.compact:
+                rec.self_step = True  # a bare yield: written as `yielded` after the step
+                return handle
         self._ls_push(handle, callback, args)
         return handle
 
     def _call_soon(self, callback, args, context):
-        handle = _Handle(callback, args, self, context)
+        handle = _Queued(callback, args, self, context)
         self._ready.append(handle)
         self._ls_push(handle, callback, args)
         return handle
@@ -598,7 +691,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
         rec = R
         if rec.finished:
             return
-        if type(cb) is _STEP_TYPE[0]:
+        if type(cb) is STEP:
             task = cb.__self__
             if type(task) is not Task or task._ls_hidden:
                 return
@@ -666,8 +759,16 @@ class RecordingLoop(asyncio.SelectorEventLoop):
                 return "asyncio.run: cancelled tasks finished, stop the loop"
             return "asyncio.run: main finished, stop the loop"
         name = getattr(cb, "__qualname__", "") or ""
-        if name.endswith("_done_callback") and "gather" in name and task is not None:
-            return "gather: %s is done" % task.get_name()
+        if task is not None:
+            what = DONE_LABELS.get(name)
+            if what is None and getattr(getattr(cb, "func", None), "__name__", "") == "_release_waiter":
+                what = "wait_for: %s is done"
+            if what is not None:
+                return what % task.get_name()
+        if name == "shield.<locals>._outer_done_callback":
+            inner = _closure_future(cb, args[0] if args else None)
+            return "shield: outer future done, detach it from %s" % (
+                inner.get_name() if isinstance(inner, Task) else "its future")
         if task is not None:
             return "%s is done: %s" % (task.get_name(), call_label(cb))
         if cb is _ls_deliver:
@@ -695,6 +796,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
         rec.handles += 1
         timer._ls_id = tid
         timer._ls_seq = tid
+        timer._ls_fired = False
         if rec.virtual:
             timer._ls_due = int(round(when * 1e9))
         else:
@@ -706,9 +808,9 @@ class RecordingLoop(asyncio.SelectorEventLoop):
             purpose = "sleep"
             label = "sleep(%s) is over: wake %s" % (delay_text(delay), rec.cur.get_name())
             rec.sleep_futs[args[0]] = (tid, delay_text(delay), timer._ls_due)
-        elif getattr(callback, "__name__", "") in ("_release_waiter", "_on_timeout") and rec.cur is not None:
+        elif getattr(callback, "__name__", "") in ("_release_waiter", "_on_timeout"):
             purpose = "timeout"
-            label = "timeout(%s) is over: cancel %s" % (delay_text(delay), rec.cur.get_name())
+            label = timeout_label(callback, sys._getframe(2), rec.cur)
         else:
             purpose = "callback"
             label = call_label(callback, args)
@@ -792,6 +894,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
             if timer._cancelled:
                 continue
             ready.append(timer)
+            timer._ls_fired = True
             if timer._ls_task != -2:
                 body = '"kind":"timerFired"'
                 if timer._ls_task >= 0:
@@ -801,7 +904,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
         if th is not None:
             th.run_runnable()
         ntodo = len(ready)
-        step_type = _STEP_TYPE[0]
+        step_type = STEP
         labels = self._ls_labels
         for _ in range(ntodo):
             handle = ready.popleft()
@@ -815,7 +918,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
                 if type(task) is not Task:
                     handle._run()  # a task made by another Task class: run, not recorded
                     continue
-            elif type(handle) is _Handle:
+            elif type(handle) is not _Timer:
                 owner = getattr(cb, "__self__", None)
                 if type(owner) is Task and getattr(cb, "__name__", "") == "task_wakeup":
                     task = owner
@@ -833,6 +936,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
                 if handle._ls_task >= 0:
                     body += ',"task":%d' % handle._ls_task
                 rec.ev(body + ',"handle":%d,"label":%s}' % (handle._ls_id, jstr(handle._ls_label)))
+                handle._ls_fired = False
                 rec.cur_handle = handle._ls_id
                 rec.sleep_futs.pop(handle._args[0], None) if handle._args else None
                 handle._run()
@@ -855,7 +959,13 @@ class RecordingLoop(asyncio.SelectorEventLoop):
     def _ls_step(self, task, handle):
         rec = R
         tid = task._ls_id
-        if not task._ls_started:
+        if task._ls_started and not handle._args and rec.compact and not task._must_cancel:
+            if rec.now == rec.t_written:
+                rec.n += 1
+                rec.pending = '{"kind":"resumed","task":%d}\n' % tid
+            else:
+                rec.ev('"kind":"resumed","task":%d}' % tid)
+        elif not task._ls_started:
             task._ls_started = True
             rec.ev('"kind":"started","task":%d}' % tid)
         elif task._must_cancel:
@@ -864,10 +974,10 @@ class RecordingLoop(asyncio.SelectorEventLoop):
             mode = None
             if handle._args:
                 fut = handle._args[0]
-                if type(handle._callback) is not _STEP_TYPE[0]:
+                if type(handle._callback) is not STEP:
                     if fut.cancelled():
                         mode = "cancelled"
-                    elif fut.exception() is not None:
+                    elif getattr(fut, "_exception", None) is not None:
                         mode = "error"
                 elif fut is not None:
                     mode = "cancelled" if isinstance(fut, asyncio.CancelledError) else "error"
@@ -881,7 +991,8 @@ class RecordingLoop(asyncio.SelectorEventLoop):
         rec.cur = task
         rec.self_step = False
         try:
-            handle._run()
+            # a C task step stores its errors in the task; Handle._run's handler is not needed
+            handle._context.run(handle._callback, *handle._args)
         finally:
             rec.cur = None
         if task.done():
@@ -890,9 +1001,16 @@ class RecordingLoop(asyncio.SelectorEventLoop):
             w = task._fut_waiter
             if w is None and rec.compact and rec.self_step and not task._must_cancel:
                 task._ls_wait = "yield"
-                at = site_and_waiter(rec, await_chain(task))[0]
-                if at:
-                    rec.ev('"kind":"yielded","task":%d,"at":%s}' % (tid, at))
+                at = yield_site(rec, task)
+                if at is not None and rec.now == rec.t_written:
+                    rec.n += 1
+                    line = '{"kind":"yielded","task":%d,"at":"%d:%d"}\n' % (tid, at[0], at[1])
+                    if rec.pending is not None:
+                        line = rec.pending + line
+                        rec.pending = None
+                    rec.w(line)
+                elif at is not None:
+                    rec.ev('"kind":"yielded","task":%d,"at":"%d:%d"}' % (tid, at[0], at[1]))
                 else:
                     rec.ev('"kind":"yielded","task":%d}' % tid)
             else:
@@ -930,6 +1048,10 @@ class RecordingLoop(asyncio.SelectorEventLoop):
         elif type(w).__name__ == "_GatheringFuture":
             n = len(getattr(w, "_children", ()))
             wait, label, extra = "gather", "gather(%d)" % n, ',"count":%d' % n
+        elif _shielded(w) is not False:
+            inner = _shielded(w)
+            wait, label = "shield", "shield(%s)" % (inner.get_name() if isinstance(inner, Task) else "future")
+            extra = ',"on":%d,"count":0' % inner._ls_id if isinstance(inner, Task) and not inner._ls_hidden else ',"count":0'
         elif w in rec.thread_futs:
             lane, name = rec.thread_futs[w]
             wait, label, extra = "thread", name, ',"on":%d,"count":0' % lane
@@ -985,6 +1107,69 @@ class RecordingLoop(asyncio.SelectorEventLoop):
                     rec.warn("exceptionNeverRetrieved", "Task exception was never retrieved: %s raised %s" % (
                         fut.get_name(), describe_error(exc)), fut._ls_id)
         return super().call_exception_handler(context)
+
+
+DONE_LABELS = {
+    "gather.<locals>._done_callback": "gather: %s is done",
+    "_wait.<locals>._on_completion": "wait: %s is done",
+    "as_completed.<locals>._on_completion": "as_completed: %s is done",
+    "shield.<locals>._inner_done_callback": "shield: %s is done, settle the outer future",
+    "TaskGroup._on_task_done": "task group: %s is done",
+}
+
+
+def timeout_label(callback, caller, cur):
+    """Labels of asyncio's own timeout timers, in the Swift scheduler's words."""
+    name = getattr(callback, "__qualname__", "")
+    while caller is not None and caller.f_code.co_name in ("call_later", "call_at", "_ls_timer", "reschedule"):
+        caller = caller.f_back
+    where = caller.f_code.co_name if caller is not None else ""
+    if name == "as_completed.<locals>._on_timeout":
+        return "as_completed: timeout"
+    if where == "wait_for":
+        fut = caller.f_locals.get("fut")
+        if isinstance(fut, Task):
+            name = fut.get_name()
+        elif asyncio.iscoroutine(fut):
+            name = "Task-%d" % (R.task_names + 1)  # 3.11 arms the timer, then wraps the coroutine
+        else:
+            name = "its future"
+        return "wait_for: timeout for %s" % name
+    if where == "_wait":
+        return "wait: timeout"
+    return "timeout: cancel %s" % (cur.get_name() if cur is not None else "the task")
+
+
+def _closure_future(fn, other):
+    for cell in getattr(fn, "__closure__", None) or ():
+        try:
+            value = cell.cell_contents
+        except ValueError:
+            continue
+        if isinstance(value, asyncio.Future) and value is not other:
+            return value
+    return None
+
+
+def _shielded(fut):
+    """The future `shield()` protects if `fut` is a shield's outer future (None: not a task),
+    else False."""
+    try:
+        callbacks = fut._callbacks or ()
+    except AttributeError:
+        return False
+    for cb in callbacks:
+        fn = cb[0] if isinstance(cb, tuple) else cb
+        if getattr(fn, "__name__", "") == "_outer_done_callback":
+            for cell in getattr(fn, "__closure__", None) or ():
+                try:
+                    value = cell.cell_contents
+                except ValueError:
+                    continue
+                if isinstance(value, asyncio.Future) and value is not fut:
+                    return value
+            return None
+    return False
 
 
 def describe_error(exc):
@@ -1676,7 +1861,6 @@ def main(argv):
         return 4
     R = rec
     rec.task_names = 0
-    _STEP_TYPE[0] = None
     rec.add_file(os.path.realpath(abspath))
     rec.files[0] = (path, rec.files[0][1])
     if not re.search(rb"^\s*(import|from)\s+asyncio", source, re.M):
@@ -1788,7 +1972,8 @@ def _probe_step_type():
 
     coro = nothing()
     t = _CTask(coro, loop=Probe())
-    _STEP_TYPE[0] = type(seen[0])
+    global STEP
+    STEP = type(seen[0])
     coro.close()
     asyncio.tasks._unregister_task(t) if hasattr(asyncio.tasks, "_unregister_task") else None
     t._log_destroy_pending = False

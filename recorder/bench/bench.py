@@ -4,8 +4,10 @@ and recorded, in one run; prints the wall times, their ratio and the trace size 
     python3 recorder/bench/bench.py [TASKS [STEPS]]      (default 1000 1000)
 
 Each side runs REPEAT times (default 3, env LOOPSCOPE_BENCH_REPEAT) and the best time counts:
-the machine is shared, so the figures are noisy; the best of a few runs is the least disturbed."""
+the machine is shared, so the figures are noisy; the best of a few runs is the least disturbed,
+and CPU time (user + system of the child) is steadier than wall time."""
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -17,9 +19,13 @@ WORKLOAD = os.path.join(HERE, "switches.py")
 
 
 def timed(cmd):
+    """(wall seconds, CPU seconds) of one run of `cmd`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main(argv):
@@ -30,18 +36,21 @@ def main(argv):
     switches = tasks * steps
     out = os.path.join(tempfile.mkdtemp(prefix="lsbench-"), "trace.jsonl")
     args = [WORKLOAD, str(tasks), str(steps)]
-    plain = min(timed([py] + args) for _ in range(repeat))
+    plain = [timed([py] + args) for _ in range(repeat)]
     limit = str(10 * switches + 1000)
-    recorded = min(timed([py, RECORDER, "--out", out, "--max-events", limit, "--wall-timeout", "3600", "--"] + args)
-                   for _ in range(repeat))
+    recorded = [timed([py, RECORDER, "--out", out, "--max-events", limit, "--wall-timeout", "3600", "--"] + args)
+                for _ in range(repeat)]
     size = os.path.getsize(out)
     version = subprocess.run([py, "-c", "import platform; print(platform.python_version())"],
                              capture_output=True, text=True).stdout.strip()
     print("workload        %d tasks x %d asyncio.sleep(0) = %d switches, CPython %s, best of %d" % (
         tasks, steps, switches, version, repeat))
-    print("untraced        %.2f s  (%.2f us per switch)" % (plain, plain / switches * 1e6))
-    print("recorded        %.2f s  (%.2f us per switch)" % (recorded, recorded / switches * 1e6))
-    print("ratio           %.2fx   (goal: <= 2x)" % (recorded / plain))
+    pw, pc = min(w for w, _ in plain), min(c for _, c in plain)
+    rw, rc = min(w for w, _ in recorded), min(c for _, c in recorded)
+    print("untraced        %.2f s wall, %.2f s CPU  (%.2f us CPU per switch)" % (pw, pc, pc / switches * 1e6))
+    print("recorded        %.2f s wall, %.2f s CPU  (%.2f us CPU per switch)" % (rw, rc, rc / switches * 1e6))
+    print("ratio           %.2fx wall, %.2fx CPU  (goal: <= 2x)" % (rw / pw, rc / pc))
+    print("load average    %.1f (the machine is shared: wall times vary with it)" % os.getloadavg()[0])
     print("trace           %d bytes, %.1f bytes per switch (goal: <= 100)" % (size, size / switches))
     os.unlink(out)
 

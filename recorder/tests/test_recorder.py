@@ -363,6 +363,62 @@ class Features(Base):
         self.assertEqual(added, [("callback", 1), ("callback", 2), ("callback", 1.5), ("sleep", 3)])
         self.assertEqual([e["due"] for e in kinds(ev, "timerCancelled")], [1.5])
 
+    def test_queued_callbacks_cancelled_before_they_run(self):
+        source = """
+            import asyncio
+
+            def say(what):
+                print(what)
+
+            async def main():
+                loop = asyncio.get_running_loop()
+                loop.call_soon(say, "kept")
+                loop.call_soon(say, "dropped").cancel()
+                handles = []
+                loop.call_later(1, lambda: handles[0].cancel())  # due with `late`, armed first
+                handles.append(loop.call_later(1, say, "fired but dropped"))
+                late2 = loop.call_later(2, say, "runs")
+                loop.call_later(2, late2.cancel)  # armed after: runs after late2 ran
+                await asyncio.sleep(3)
+
+            asyncio.run(main())
+            """
+        run = self.record(source)
+        ev = run.events()
+        self.assertEqual(printed(run), ["kept", "runs"])
+        cancelled = [(e["purpose"], e["timer"], e["due"]) for e in kinds(ev, "timerCancelled")]
+        self.assertEqual(cancelled, [("callback", 1, 0), ("callback", 3, 1)])
+        ran = [e["handle"] for e in kinds(ev, "callbackRan")]
+        self.assertEqual(ran, [0, 2, 4, 5, 6, 7])
+
+    def test_shield_and_timeouts(self):
+        source = """
+            import asyncio
+
+            async def slow():
+                await asyncio.sleep(5)
+                return 5
+
+            async def main():
+                print(await asyncio.shield(asyncio.create_task(slow())))
+                try:
+                    await asyncio.wait_for(slow(), 1)
+                except TimeoutError:
+                    print("timed out")
+                done, pending = await asyncio.wait([asyncio.create_task(slow())], timeout=1)
+                print(len(pending))
+
+            asyncio.run(main())
+            """
+        run = self.record(source)
+        ev = run.events()
+        self.assertEqual(printed(run), ["5", "timed out", "1"])
+        self.assertEqual([(e["wait"], e.get("on")) for e in kinds(ev, "suspended") if e["task"] == 0][0], ("shield", 1))
+        labels = [e["label"] for e in kinds(ev, "callbackRan")]
+        self.assertIn("shield: Task-2 is done, settle the outer future", labels)
+        self.assertIn("wait: timeout", labels)
+        self.assertIn("wait_for: timeout for Task-3" if sys.version_info < (3, 12) else "timeout: cancel Task-1", labels)
+
     def test_cancellation(self):
         source = """
             import asyncio
