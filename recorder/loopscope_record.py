@@ -150,6 +150,7 @@ class Recorder:
         self.always_t = not self.v2
         self.pending = None
         self.compact = self.v2 and opts.compact
+        self.fast = self.compact and self.virtual  # write a task switch without a time check
         self.now = 0                 # virtual time, ns (real clock: ns since start)
         self.t_written = -1
         self.n = 0                   # events written
@@ -181,7 +182,10 @@ class Recorder:
                 stdlib.add(os.path.realpath(p) + os.sep)
         stdlib.add(os.path.realpath(os.path.dirname(os.__file__)) + os.sep)
         self.not_user = tuple(sorted(stdlib))
+        if not self.virtual:
+            self.ev = self.ev_real
         self.me = os.path.realpath(__file__)
+        self.main_ident = _thread.get_ident()
 
     # ---- output ----
     def open(self, path):
@@ -200,6 +204,11 @@ class Recorder:
             self.w('{"t":' + fmt_ns(self.now) + "," + body + "\n")
         else:
             self.w("{" + body + "\n")
+
+    def ev_real(self, body):
+        """`ev` on the real clock: every event takes the time it happens at (any thread)."""
+        self.now = max(self.now, _real_monotonic_ns() - self.t0)
+        Recorder.ev(self, body)
 
     def clock(self):
         if not self.virtual:
@@ -266,6 +275,8 @@ class Recorder:
 
     def running_lane(self):
         """The lane whose code runs now: a worker thread, the running task, or the main thread."""
+        if not self.virtual and _thread.get_ident() != self.main_ident:
+            return -1  # on the real clock, threads run for real and have no lane
         th = self.threads
         if th is not None and th.holder is not None and th.holder.lane >= 0 and th.holder is not th.main:
             return th.holder.lane
@@ -396,6 +407,14 @@ class Tap(io.TextIOBase):
 
     def isatty(self):
         return False
+
+    @property
+    def buffer(self):
+        return self.real.buffer  # bytes written here pass through unrecorded
+
+    @property
+    def line_buffering(self):
+        return getattr(self.real, "line_buffering", False)
 
     def writable(self):
         return True
@@ -691,6 +710,9 @@ class RecordingLoop(asyncio.SelectorEventLoop):
         rec = R
         if rec.finished:
             return
+        if rec.phase == "closing":  # asyncio.run's own clean-up after the shutdown
+            self._ls_labels[handle] = (-1, None, -1)
+            return
         if type(cb) is STEP:
             task = cb.__self__
             if type(task) is not Task or task._ls_hidden:
@@ -853,7 +875,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
     def run_in_executor(self, executor, func, *args):
         self._check_closed()
         import concurrent.futures
-        if isinstance(executor, concurrent.futures.ProcessPoolExecutor):
+        if not R.virtual or isinstance(executor, concurrent.futures.ProcessPoolExecutor):
             return super().run_in_executor(executor, func, *args)
         return threads().run_in_executor(self, executor, func, args)
 
@@ -959,7 +981,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
     def _ls_step(self, task, handle):
         rec = R
         tid = task._ls_id
-        if task._ls_started and not handle._args and rec.compact and not task._must_cancel:
+        if task._ls_started and not handle._args and rec.fast and not task._must_cancel:
             if rec.now == rec.t_written:
                 rec.n += 1
                 rec.pending = '{"kind":"resumed","task":%d}\n' % tid
@@ -1002,7 +1024,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
             if w is None and rec.compact and rec.self_step and not task._must_cancel:
                 task._ls_wait = "yield"
                 at = yield_site(rec, task)
-                if at is not None and rec.now == rec.t_written:
+                if at is not None and rec.fast and rec.now == rec.t_written:
                     rec.n += 1
                     line = '{"kind":"yielded","task":%d,"at":"%d:%d"}\n' % (tid, at[0], at[1])
                     if rec.pending is not None:
@@ -1868,7 +1890,11 @@ def main(argv):
         rec.ev('"kind":"started","task":%d}' % rec.main_lane)
     # where the program runs
     sys.argv = [path] + list(opts.args)
-    sys.path.insert(0, os.path.dirname(abspath))
+    # as `python3 PROGRAM.py` has it: the program's folder first, not the recorder's
+    if sys.path and (sys.path[0] in ("", os.path.dirname(os.path.abspath(__file__)))):
+        sys.path[0] = os.path.dirname(abspath)
+    else:
+        sys.path.insert(0, os.path.dirname(abspath))
     if not opts.stdin:
         sys.stdin = io.StringIO("")
         try:

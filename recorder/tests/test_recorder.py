@@ -472,14 +472,32 @@ class Features(Base):
         self.assertEqual(warns["neverAwaited"], "coroutine 'forgotten' was never awaited")
         self.assertIn("Task exception was never retrieved", run.stderr)
 
+    def test_program_folder_is_first_on_sys_path_and_its_modules_are_embedded(self):
+        tmp = tempfile.mkdtemp(prefix="lsrec-")
+        with open(os.path.join(tmp, "helper.py"), "w") as f:
+            f.write("def shout(s):\n    print(s.upper())\n")
+        run = self.record("import sys, helper\nprint(sys.path[0] == sys.argv[0].rsplit('/', 1)[0])\n"
+                          "helper.shout('hi')\nprint(sys.argv[1:])\n", "a", "b", tmp=tmp)
+        self.assertEqual(printed(run), ["True", "HI", "['a', 'b']"])
+        with open(run.trace, encoding="utf-8") as f:
+            files = [json.loads(line) for line in f if line.startswith('{"file"')]
+        self.assertEqual([os.path.basename(x["path"]) for x in files], ["prog.py", "helper.py"])
+        shout = [e for e in kinds(run.events(), "printed") if e["text"] == "HI"][0]
+        self.assertEqual(shout["at"], "1:2")
+
     def test_real_clock(self):
         source = """
             import asyncio, time
+
+            def work():
+                time.sleep(0.02)
+                return 1
 
             async def main():
                 t = time.monotonic()
                 await asyncio.sleep(0.05)
                 print(time.monotonic() - t >= 0.05)
+                print(await asyncio.to_thread(work))
 
             asyncio.run(main())
             """
@@ -487,7 +505,7 @@ class Features(Base):
         with open(run.trace, encoding="utf-8") as f:
             head = json.loads(f.readline())
         self.assertEqual(head["program"]["clock"], "real")
-        self.assertEqual(printed(run), ["True"])
+        self.assertEqual(printed(run), ["True", "1"])
         self.assertGreaterEqual(kinds(run.events(), "printed")[0]["t"], 5 * 10**7)
 
 
