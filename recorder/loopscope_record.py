@@ -146,11 +146,8 @@ class Recorder:
     def __init__(self, opts):
         self.opts = opts
         self.virtual = opts.clock == "virtual"
-        self.v2 = opts.version >= 2
-        self.always_t = not self.v2
         self.pending = None
-        self.compact = self.v2 and opts.compact
-        self.fast = self.compact and self.virtual  # write a task switch without a time check
+        self.fast = self.virtual  # a task switch is written without a time check
         self.now = 0                 # virtual time, ns (real clock: ns since start)
         self.t_written = -1
         self.n = 0                   # events written
@@ -199,7 +196,7 @@ class Recorder:
         if self.pending is not None:  # a step's `resumed`, held back in case a `yielded` follows
             self.w(self.pending)
             self.pending = None
-        if self.now != self.t_written or self.always_t:
+        if self.now != self.t_written:
             self.t_written = self.now
             self.w('{"t":' + fmt_ns(self.now) + "," + body + "\n")
         else:
@@ -327,11 +324,10 @@ class Recorder:
     def write_trace(self):
         o = self.opts
         prog = {"id": o.id, "title": o.title, "origin": "", "note": ""}
-        if self.v2:
-            prog["language"] = "python"
-            prog["engine"] = ENGINE
-            prog["clock"] = o.clock
-        head = {"format": "loopscope-trace", "version": 2 if self.v2 else 1, "program": prog}
+        prog["language"] = "python"
+        prog["engine"] = ENGINE
+        prog["clock"] = o.clock
+        head = {"format": "loopscope-trace", "version": 2, "program": prog}
         with open(o.out, "w", encoding="utf-8", newline="\n") as f:
             f.write(json.dumps(head, ensure_ascii=False, separators=(",", ":")) + "\n")
             for i, (path, text) in enumerate(self.files):
@@ -686,7 +682,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
         self._ready.append(handle)
         if type(callback) is STEP and not args:
             rec = R
-            if callback.__self__ is rec.cur and rec.compact:
+            if callback.__self__ is rec.cur:
                 rec.self_step = True  # a bare yield: written as `yielded` after the step
                 return handle
         self._ls_push(handle, callback, args)
@@ -719,7 +715,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
                 return
             if task is rec.cur:
                 rec.self_step = True
-                if rec.compact and task._fut_waiter is None and not args:
+                if task._fut_waiter is None and not args:
                     return
                 rec.deferred.append('"kind":"scheduled","task":%d,"why":"%s"}' % (
                     task._ls_id, "cancelled" if args else "yielded"))
@@ -836,8 +832,6 @@ class RecordingLoop(asyncio.SelectorEventLoop):
         else:
             purpose = "callback"
             label = call_label(callback, args)
-        if not rec.v2 and purpose == "callback":
-            purpose = "timeout"
         timer._ls_task = lane
         timer._ls_purpose = purpose
         timer._ls_label = label
@@ -893,8 +887,9 @@ class RecordingLoop(asyncio.SelectorEventLoop):
         if rec.virtual:
             event_list = self._selector.select(0)
             self._process_events(event_list)
-            if not ready and not self._stopping:
-                self._ls_idle()
+            if not ready and not self._stopping and self._ls_idle():
+                # only real I/O can wake the loop: wait for it (the virtual clock stands still)
+                self._process_events(self._selector.select(0.5))
         else:
             timeout = None
             if ready or self._stopping:
@@ -931,7 +926,11 @@ class RecordingLoop(asyncio.SelectorEventLoop):
         for _ in range(ntodo):
             handle = ready.popleft()
             if handle._cancelled:
-                labels.pop(handle, None)
+                info = labels.pop(handle, None)
+                if info is not None and info[0] >= 0:
+                    # an I/O callback cancelled in the queue (asyncio's own Handle: not seen at cancel)
+                    rec.ev('"kind":"timerCancelled","purpose":"callback","timer":%d,"due":%s}' % (
+                        info[0], fmt_ns(rec.now)))
                 continue
             cb = handle._callback
             task = None
@@ -1004,10 +1003,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
                 elif fut is not None:
                     mode = "cancelled" if isinstance(fut, asyncio.CancelledError) else "error"
             if mode is None:
-                if rec.v2:
-                    rec.ev('"kind":"resumed","task":%d}' % tid)
-                else:
-                    rec.ev('"kind":"resumed","task":%d,"mode":"normal"}' % tid)
+                rec.ev('"kind":"resumed","task":%d}' % tid)
             else:
                 rec.ev('"kind":"resumed","task":%d,"mode":"%s"}' % (tid, mode))
         rec.cur = task
@@ -1021,7 +1017,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
             self._ls_ended(task)
         else:
             w = task._fut_waiter
-            if w is None and rec.compact and rec.self_step and not task._must_cancel:
+            if w is None and rec.self_step and not task._must_cancel:
                 task._ls_wait = "yield"
                 at = yield_site(rec, task)
                 if at is not None and rec.fast and rec.now == rec.t_written:
@@ -1082,11 +1078,10 @@ class RecordingLoop(asyncio.SelectorEventLoop):
             label = (fn.replace("<locals>.", "") + "()") if fn and fn in WAITS else "future"
             extra = ',"count":0'
         task._ls_wait = wait
-        if rec.v2 and extra == ',"count":0' and rec.compact:
+        if extra == ',"count":0':  # a count of 0 goes unwritten
             extra = ""
         body += ',"wait":"%s"%s' % (wait, extra)
-        if rec.v2:
-            body += ',"label":%s' % jstr(label)
+        body += ',"label":%s' % jstr(label)
         if at:
             body += ',"at":' + at
         rec.ev(body + "}")
@@ -1105,16 +1100,16 @@ class RecordingLoop(asyncio.SelectorEventLoop):
                 th.wake_sleeper()
                 th.run_runnable()
                 if self._ready:
-                    return
+                    return False
                 continue
             if nxt is not None:
                 if nxt > rec.now:
                     rec.jump(nxt)
-                return
-            if len(self._selector.get_map()) > 1:
-                return  # real I/O is registered: the select() of the next iteration waits
+                return False
             if self._ready or (th is not None and th.has_runnable()):
-                return
+                return False
+            if len(self._selector.get_map()) > 1:
+                return True  # real I/O is registered besides the loop's own wake-up pipe
             deadlock(self)
 
     # -- errors the loop reports
@@ -1500,8 +1495,7 @@ class ThreadScheduler:
             self.main.lane = rec.ensure_main_lane()
         until = rec.now + d
         body = '"kind":"suspended","task":%d,"wait":"sleep","until":%s' % (me.lane, fmt_ns(until))
-        if rec.v2:
-            body += ',"label":"time.sleep(%s)"' % delay_text(secs)
+        body += ',"label":"time.sleep(%s)"' % delay_text(secs)
         at = rec.here()
         if at:
             body += ',"at":' + at
@@ -1509,7 +1503,7 @@ class ThreadScheduler:
         rec.handles += 1
         heapq.heappush(self.sleepers, (until, rec.handles, me, me.token))
         self._block(me)
-        rec.ev('"kind":"resumed","task":%d%s}' % (me.lane, "" if rec.v2 else ',"mode":"normal"'))
+        rec.ev('"kind":"resumed","task":%d}' % me.lane)
         return True
 
     def join(self, target, me):
@@ -1519,9 +1513,7 @@ class ThreadScheduler:
         lane = me.lane if rec.cur is None or me is not self.main else -1
         if lane >= 0:
             body = '"kind":"suspended","task":%d,"wait":"join","on":%d' % (lane, target.lane)
-            body += "" if rec.compact else ',"count":0'
-            if rec.v2:
-                body += ',"label":%s' % jstr(target.name + ".join()")
+            body += ',"label":%s' % jstr(target.name + ".join()")
             at = rec.here()
             if at:
                 body += ',"at":' + at
@@ -1529,7 +1521,7 @@ class ThreadScheduler:
         target.joiners.append(me)
         self._block(me)
         if lane >= 0:
-            rec.ev('"kind":"resumed","task":%d%s}' % (lane, "" if rec.v2 else ',"mode":"normal"'))
+            rec.ev('"kind":"resumed","task":%d}' % lane)
 
     def main_exit(self):
         """The module's code is done: wait for the non-daemon threads, as Python does."""
@@ -1640,11 +1632,9 @@ def parse_args(argv):
     o.stdin = False
     o.id = None
     o.title = None
-    o.version = 2
-    o.compact = True
     i = 0
     valued = {"--out", "--clock", "--max-events", "--max-time", "--wall-timeout", "--id", "--title",
-              "--trace-version"}
+              }
     while i < len(argv):
         a = argv[i]
         if a == "--":
@@ -1682,16 +1672,10 @@ def parse_args(argv):
                     o.id = val
                 elif key == "--title":
                     o.title = val
-                elif key == "--trace-version":
-                    o.version = int(val)
-                    if o.version not in (1, 2):
-                        raise ValueError
             except ValueError as e:
                 raise ValueError(str(e) if str(e) else "%s: bad value %r" % (key, val))
         elif a == "--stdin":
             o.stdin = True
-        elif a == "--no-compact":
-            o.compact = False
         else:
             raise ValueError("unknown option %s" % a)
         i += 1
@@ -1812,13 +1796,12 @@ def blocking_sleep(secs):
         return
     at = rec.here()
     body = '"kind":"suspended","task":%d,"wait":"sleep","until":%s' % (lane, fmt_ns(rec.now + d))
-    if rec.v2:
-        body += ',"label":"time.sleep(%s)"' % delay_text(secs)
+    body += ',"label":"time.sleep(%s)"' % delay_text(secs)
     if at:
         body += ',"at":' + at
     rec.ev(body + "}")
-    rec.jump(rec.now + d) if rec.now + d > rec.now else None
-    rec.ev('"kind":"resumed","task":%d%s}' % (lane, "" if rec.v2 else ',"mode":"normal"'))
+    rec.jump(rec.now + d)
+    rec.ev('"kind":"resumed","task":%d}' % lane)
 
 
 def install_warnings(rec):

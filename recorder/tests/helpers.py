@@ -52,8 +52,6 @@ def record(program, *args, options=(), python=None, source=None, stdin=None, tmp
     return Run(p.returncode, p.stdout, p.stderr, out, cmd, stdin)
 
 
-_V2 = {}
-
 
 def validate(testcase, run):
     """Checks a trace with the Swift validator when LOOPSCOPE_BIN names a built loopscope."""
@@ -62,14 +60,6 @@ def validate(testcase, run):
         return
     trace = run.trace
     p = subprocess.run([binary, "validate", trace], capture_output=True, text=True, timeout=TIMEOUT)
-    if "unsupported trace version 2" in p.stdout + p.stderr:
-        # a loopscope that reads only version 1: check the same run written as version 1
-        trace = run.trace + ".v1.jsonl"
-        cmd = list(run.cmd)
-        cmd[cmd.index("--out") + 1] = trace
-        cmd.insert(cmd.index("--out"), "--trace-version=1")
-        subprocess.run(cmd, input=run.stdin, capture_output=True, text=True, timeout=TIMEOUT)
-        p = subprocess.run([binary, "validate", trace], capture_output=True, text=True, timeout=TIMEOUT)
     with open(trace, encoding="utf-8") as f:
         text = f.read()
     testcase.assertEqual(p.returncode, 0, "validator: %s%s\n%s" % (p.stdout, p.stderr, text[:4000]))

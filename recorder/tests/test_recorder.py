@@ -485,6 +485,33 @@ class Features(Base):
         shout = [e for e in kinds(run.events(), "printed") if e["text"] == "HI"][0]
         self.assertEqual(shout["at"], "1:2")
 
+    def test_sockets_on_both_clocks(self):
+        source = """
+            import asyncio
+
+            async def handle(r, w):
+                w.write((await r.readline()).upper())
+                await w.drain()
+                w.close()
+
+            async def main():
+                srv = await asyncio.start_server(handle, "127.0.0.1", 0)
+                port = srv.sockets[0].getsockname()[1]
+                r, w = await asyncio.open_connection("127.0.0.1", port)
+                w.write(b"hello\\n")
+                await w.drain()
+                print((await r.readline()).decode().strip())
+                w.close()
+                srv.close()
+
+            asyncio.run(main())
+            """
+        for clock in ("virtual", "real"):
+            with self.subTest(clock=clock):
+                run = self.record(source, options=["--clock", clock])
+                self.assertEqual(printed(run), ["HELLO"])
+                self.assertEqual(finished(run)["outcome"], "ok")
+
     def test_real_clock(self):
         source = """
             import asyncio, time
