@@ -497,8 +497,9 @@ WAITS = {
     "wait_for": ("waitFor", "timeout"), "Queue.get": ("queueGet", "queue"),
     "Queue.put": ("queuePut", "queue"), "Queue.join": ("event", "event"),
     "Lock.acquire": ("lock", "lock"), "Event.wait": ("event", "event"),
-    "Condition.wait": ("event", "event"), "Condition.wait_for": ("event", "event"),
-    "Semaphore.acquire": ("semaphore", "semaphore"), "Barrier.wait": ("event", "event"),
+    "Condition.wait": ("condition", "condition"), "Condition.wait_for": ("condition", "condition"),
+    "Semaphore.acquire": ("semaphore", "semaphore"), "Barrier.wait": ("barrier", "barrier"), "Barrier._block": ("barrier", "barrier"),
+    "Barrier._wait": ("barrier", "barrier"),
     "TaskGroup.__aexit__": ("taskGroup", "taskGroup"), "TaskGroup._aexit": ("taskGroup", "taskGroup"),
     "to_thread": ("thread", "thread"), "as_completed.<locals>._wait_for_one": ("asCompleted", "asCompleted"),
     "_wait_for_one": ("asCompleted", "asCompleted"), "Timeout.__aexit__": ("waitFor", "timeout"),
@@ -507,6 +508,7 @@ WHY_OF_WAIT = {"sleep": "timer", "task": "taskDone", "gather": "gather", "wait":
                "waitFor": "timeout", "asCompleted": "asCompleted", "queueGet": "queue",
                "queuePut": "queue", "lock": "lock", "event": "event", "semaphore": "semaphore",
                "thread": "thread", "taskGroup": "taskGroup", "future": "future", "yield": "yielded",
+               "condition": "condition", "barrier": "barrier", "shield": "future",
                "created": "created"}
 
 
