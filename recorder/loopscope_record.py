@@ -998,9 +998,10 @@ class RecordingLoop(asyncio.SelectorEventLoop):
             if handle._args:
                 fut = handle._args[0]
                 if type(handle._callback) is not STEP:
-                    if fut.cancelled():
-                        mode = "cancelled"
-                    elif getattr(fut, "_exception", None) is not None:
+                    exc = getattr(fut, "_exception", None)
+                    if fut.cancelled() or isinstance(exc, asyncio.CancelledError):
+                        mode = "cancelled"  # a gather cancelled from outside holds a CancelledError
+                    elif exc is not None:
                         mode = "error"
                 elif fut is not None:
                     mode = "cancelled" if isinstance(fut, asyncio.CancelledError) else "error"
