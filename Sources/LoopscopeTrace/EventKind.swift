@@ -135,6 +135,9 @@ public enum WarningKind: UInt8, Sendable, CaseIterable {
     case limit
     /// Work tried to run off the loop's thread.
     case escapedJob
+    /// The program used an API the wrong way (a task group used after it finished, …); the
+    /// message names the call and its line. Version 2.
+    case misuse
 }
 
 public enum RunOutcome: UInt8, Sendable, CaseIterable {

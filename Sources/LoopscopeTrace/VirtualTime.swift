@@ -16,9 +16,19 @@ public struct VirtualTime: Hashable, Comparable, Sendable, CustomStringConvertib
 
     public init(nanoseconds: Int64) { self.nanoseconds = nanoseconds }
 
-    /// Rounds to the nearest nanosecond.
+    /// Rounds to the nearest nanosecond. Past the range of `Int64` nanoseconds (about 292
+    /// years either way, infinities included) it saturates at `.max` / `.min`; NaN is zero.
     public init(seconds: Double) {
-        self.nanoseconds = Int64((seconds * 1e9).rounded())
+        let ns = (seconds * 1e9).rounded()
+        if ns.isNaN {
+            nanoseconds = 0
+        } else if ns >= 0x1p63 {
+            nanoseconds = .max
+        } else if ns < -0x1p63 {
+            nanoseconds = .min
+        } else {
+            nanoseconds = Int64(ns)
+        }
     }
 
     public static func seconds(_ s: Double) -> VirtualTime { VirtualTime(seconds: s) }

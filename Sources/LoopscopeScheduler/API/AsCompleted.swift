@@ -43,7 +43,9 @@ public struct Completion<T: Sendable>: Sendable {
 /// throw `TimeoutError`.
 public func asCompleted<T: Sendable>(_ tasks: [LoopTask<T>], timeout: Double? = nil,
                                      file: StaticString = #fileID, line: UInt = #line) -> AsCompleted<T> {
-    let loop = EventLoop.runningOrDie("asCompleted")
+    guard let loop = EventLoop.runningOrReport("asCompleted", file: file, line: line) else {
+        return AsCompleted(queue: AsyncQueue(), count: 0)
+    }
     let done = AsyncQueue<TaskRecord?>()
     var todo = Set(tasks.map(\.record.id))
     var timeoutTimer: TimerHandle?
@@ -61,7 +63,7 @@ public func asCompleted<T: Sendable>(_ tasks: [LoopTask<T>], timeout: Double? = 
         callbacks.append((record, id))
     }
     if let timeout, !todo.isEmpty {
-        let deadline = loop.now + VirtualTime(seconds: timeout).nanoseconds
+        let deadline = (try? loop.deadline(after: timeout, for: "asCompleted")) ?? .max
         timeoutTimer = loop.callAt(deadline, purpose: .timeout, task: loop.running?.id ?? -1,
                                    site: loop.site(file, line), label: "as_completed: timeout") {
             // Every task still pending gets its own timeout marker (asyncio's `_on_timeout`),

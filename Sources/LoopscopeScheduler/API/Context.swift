@@ -1,26 +1,33 @@
 extension EventLoop {
     /// The loop of the calling task, checked to be running on the loop's own thread.
-    static func running() throws -> EventLoop {
+    static func running(_ what: @autoclosure () -> String = "a loopscope call",
+                        file: StaticString = #fileID, line: UInt = #line) throws -> EventLoop {
         guard let loop = current else {
             throw SchedulerError("no running loop: loopscope's awaitables work only inside asyncioRun or threadsRun")
         }
         guard loop.executor.isOnLoopThread else {
-            loop.executor.noteForeignCall()
+            let call = "\(what()) at \(file):\(line)"
+            loop.executor.noteOffThread(call)
             throw SchedulerError("""
-                a loopscope call ran off the loop's thread (from a raw Task {} or after an await \
-                the loop does not own); create tasks with createTask
+                \(call) ran off the loop's thread (from a raw Task {} or after an await the loop \
+                does not own); create tasks with createTask
                 """)
         }
         return loop
     }
 
-    /// Like `running()`, for calls that cannot throw: misuse is a programming error.
-    static func runningOrDie(_ what: String) -> EventLoop {
-        do {
-            return try running()
-        } catch {
-            fatalError("loopscope: \(what): \(error)")
-        }
+    /// For calls that cannot throw: the running loop, or nil when there is none or the
+    /// caller is on another thread (then the misuse is logged and the run reports it).
+    static func runningOrReport(_ what: @autoclosure () -> String, file: StaticString, line: UInt) -> EventLoop? {
+        try? running(what(), file: file, line: line)
+    }
+
+    /// The virtual time `seconds` from now, saturating at the end of the clock (a timer that
+    /// far away stops the run at the time limit). NaN is refused.
+    func deadline(after seconds: Double, for what: @autoclosure () -> String) throws -> Int64 {
+        guard !seconds.isNaN else { throw SchedulerError("\(what()): the delay is NaN; pass a number of seconds") }
+        let (sum, overflow) = now.addingReportingOverflow(VirtualTime(seconds: seconds).nanoseconds)
+        return overflow ? (seconds > 0 ? .max : .min) : sum
     }
 
     /// The running task, which must be a loop task (not a worker thread).
@@ -29,6 +36,43 @@ extension EventLoop {
             throw SchedulerError("\(what) needs a loop task; worker threads use blockingSleep and join")
         }
         return task
+    }
+}
+
+/// The thread an object of the loop (an event, a queue, a shared value…) belongs to, as a
+/// loop-bound wrapper keeps it: every synchronous member asks `allows` first.
+///
+/// The object binds to the loop that first touches it from the loop's own thread. While that
+/// run lasts, a touch from any other thread is refused and logged, and the run ends
+/// reporting it with the call and its line, instead of racing. Outside any run (before the
+/// first, or after its run is over) a touch is allowed: nothing else runs then.
+struct LoopAffinity {
+    private var executor: LoopExecutor?
+
+    init() {
+        if let loop = EventLoop.current, loop.executor.isOnLoopThread { executor = loop.executor }
+    }
+
+    /// Whether the caller may touch the object now; false (and logged) off the loop's thread.
+    /// Properties pass no line (a getter cannot know its caller's).
+    @inline(__always)
+    mutating func allows(_ what: @autoclosure () -> String, file: StaticString? = nil, line: UInt = 0) -> Bool {
+        if let executor, !executor.isRunOver {
+            if executor.isOnLoopThread { return true }
+            executor.noteOffThread(Self.call(what(), file, line))
+            return false
+        }
+        guard let loop = EventLoop.current else { return true }
+        guard loop.executor.isOnLoopThread else {
+            loop.executor.noteOffThread(Self.call(what(), file, line))
+            return false
+        }
+        executor = loop.executor
+        return true
+    }
+
+    private static func call(_ what: String, _ file: StaticString?, _ line: UInt) -> String {
+        file.map { "\(what) at \($0):\(line)" } ?? what
     }
 }
 

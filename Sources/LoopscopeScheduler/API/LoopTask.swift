@@ -13,10 +13,17 @@ public struct LoopTask<T: Sendable>: Sendable, Hashable {
 
     /// asyncio's name: `Task-2`, … unless given.
     public var name: String { record.name }
-    public var isDone: Bool { record.isDone }
-    public var isCancelled: Bool { record.isCancelled }
+    public var isDone: Bool { readable("\(name).isDone") ? record.isDone : false }
+    public var isCancelled: Bool { readable("\(name).isCancelled") ? record.isCancelled : false }
     /// How many times `cancel()` was requested and not withdrawn (asyncio's `cancelling()`).
-    public var cancelling: Int { record.cancelsRequested }
+    public var cancelling: Int { readable("\(name).cancelling") ? record.cancelsRequested : 0 }
+
+    /// False (and reported) when a run is going and the caller is off its thread; outside any
+    /// run the task's state no longer changes and may be read.
+    private func readable(_ what: @autoclosure () -> String, file: StaticString = #fileID, line: UInt = #line) -> Bool {
+        guard EventLoop.current != nil else { return true }
+        return EventLoop.runningOrReport(what(), file: file, line: line) != nil
+    }
 
     /// Waits for the task and returns its result (asyncio's `await task`). Throws the task's
     /// error, or `CancelledError` if it was cancelled.
@@ -38,7 +45,8 @@ public struct LoopTask<T: Sendable>: Sendable, Hashable {
 
     /// The result of a finished task, without waiting (asyncio's `task.result()`).
     /// Throws `InvalidStateError` while it is still pending.
-    public func result() throws -> T {
+    public func result(file: StaticString = #fileID, line: UInt = #line) throws -> T {
+        if EventLoop.current != nil { _ = try EventLoop.running("\(name).result()", file: file, line: line) }
         switch record.state {
         case .pending:
             throw InvalidStateError("\(record.name) has not finished")
@@ -56,13 +64,14 @@ public struct LoopTask<T: Sendable>: Sendable, Hashable {
     /// first step, if it has not started — then its body never runs).
     @discardableResult
     public func cancel(_ message: String? = nil, file: StaticString = #fileID, line: UInt = #line) -> Bool {
-        let loop = EventLoop.runningOrDie("cancel()")
+        guard let loop = EventLoop.runningOrReport("\(name).cancel()", file: file, line: line) else { return false }
         return record.cancel(message: message, by: loop.running?.id ?? -1, site: loop.site(file, line))
     }
 
     /// Withdraws one cancellation request (asyncio's `uncancel()`); returns how many remain.
     @discardableResult
-    public func uncancel() -> Int {
+    public func uncancel(file: StaticString = #fileID, line: UInt = #line) -> Int {
+        guard readable("\(name).uncancel()", file: file, line: line) else { return 0 }
         if record.cancelsRequested > 0 { record.cancelsRequested -= 1 }
         return record.cancelsRequested
     }
@@ -79,9 +88,13 @@ public struct LoopTask<T: Sendable>: Sendable, Hashable {
 public func createTask<T: Sendable>(_ label: String, name: String? = nil,
                                     file: StaticString = #fileID, line: UInt = #line,
                                     _ body: @escaping @Sendable () async throws -> T) -> LoopTask<T> {
-    let loop = EventLoop.runningOrDie("createTask")
+    guard let loop = EventLoop.runningOrReport("createTask(\"\(label)\")", file: file, line: line) else {
+        return LoopTask(record: .refused(SchedulerError("""
+            createTask("\(label)") at \(file):\(line) was refused: it ran outside a run or off the loop's thread
+            """), loop: nil))
+    }
     let record = loop.spawn(kind: .task, name: name, label: label, site: loop.site(file, line), body)
-    loop.scheduleStep(record, reason: .created)
+    if !record.isDone { loop.scheduleStep(record, reason: .created) }
     return LoopTask(record: record)
 }
 

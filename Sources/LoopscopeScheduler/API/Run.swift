@@ -8,6 +8,9 @@ public struct RunOptions: Sendable {
     public var maxVirtualTime: VirtualTime
     /// Where the program's source text comes from, to embed it in the trace.
     public var sources: SourceCatalog
+    /// The most tasks, callback handles or strings a run may make: ids are 32-bit in a trace,
+    /// so past this the run stops at a limit instead of wrapping. Lowered only by tests.
+    package var idLimit: Int = Int(Int32.max)
 
     public init(tracing: Bool = true, maxEvents: Int = 5_000_000,
                 maxVirtualTime: VirtualTime = .seconds(86_400), sources: SourceCatalog = .none) {

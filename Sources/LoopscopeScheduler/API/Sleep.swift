@@ -10,13 +10,13 @@
 public func sleep(_ seconds: Double, file: StaticString = #fileID, line: UInt = #line) async throws {
     let loop = try EventLoop.running()
     let site = loop.site(file, line)
-    guard seconds > 0 else {
+    guard seconds > 0 || seconds.isNaN else {
         _ = try loop.runningTask("sleep")
         try await loop.yieldStep(site: site)
         return
     }
     let task = try loop.runningTask("sleep")
-    let deadline = loop.now + VirtualTime(seconds: seconds).nanoseconds
+    let deadline = try loop.deadline(after: seconds, for: "sleep(nan)")
     let future = loop.makeFuture(.timer)
     let timer = loop.callAt(deadline, purpose: .sleep, task: task.id, site: site,
                             label: "sleep(\(VirtualTime.literal(seconds))) is over: wake \(task.name)") {
@@ -45,13 +45,13 @@ public func blockingSleep(_ seconds: Double, kind: BlockingKind = .sleep,
     let loop = try EventLoop.running()
     guard let me = loop.running else { throw loop.notInTask() }
     let site = loop.site(file, line)
-    let ns = max(0, VirtualTime(seconds: seconds).nanoseconds)
-    guard ns > 0 else { return }
+    let until = try loop.deadline(after: seconds, for: "blockingSleep(nan)")
+    guard until > loop.now else { return }
     if me.isThread {
-        try await loop.parkThread(until: loop.now + ns, site: site,
-                                  describe: "blocking sleep until \(VirtualTime(nanoseconds: loop.now + ns)) s")
+        try await loop.parkThread(until: until, site: site,
+                                  describe: "blocking sleep until \(VirtualTime(nanoseconds: until)) s")
     } else {
-        loop.emit(.blocked, task: me.id, value: ns, site: site, reason: kind.rawValue)
-        try await loop.holdLoop(until: loop.now + ns)
+        loop.emit(.blocked, task: me.id, value: until - loop.now, site: site, reason: kind.rawValue)
+        try await loop.holdLoop(until: until)
     }
 }

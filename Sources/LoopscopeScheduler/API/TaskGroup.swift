@@ -19,6 +19,7 @@ public final class LoopTaskGroup: @unchecked Sendable {
     var exiting = false
     var parentCancelRequested = false
     var onCompleted: FutureCore?
+    var affinity = LoopAffinity()
 
     init(loop: EventLoop, parent: TaskRecord) {
         self.loop = loop
@@ -30,8 +31,22 @@ public final class LoopTaskGroup: @unchecked Sendable {
     public func createTask<T: Sendable>(_ label: String, name: String? = nil,
                                         file: StaticString = #fileID, line: UInt = #line,
                                         _ body: @escaping @Sendable () async throws -> T) -> LoopTask<T> {
-        precondition(!(exiting && tasks.isEmpty), "TaskGroup is finished")
-        precondition(!aborting, "TaskGroup is shutting down")
+        let problem: String? = if !affinity.allows("group.createTask(\"\(label)\")", file: file, line: line) {
+            "it ran off the loop's thread"
+        } else if exiting && tasks.isEmpty {
+            "the group is finished (asyncio raises RuntimeError: TaskGroup is finished); create tasks inside the group's body"
+        } else if aborting {
+            "the group is shutting down after a failure (asyncio raises RuntimeError: TaskGroup is shutting down)"
+        } else {
+            nil
+        }
+        if let problem {
+            let message = "group.createTask(\"\(label)\") at \(file):\(line) was refused: \(problem)"
+            if loop.executor.isOnLoopThread {
+                loop.fail(.exception, message, warning: .misuse, site: loop.site(file, line))
+            }
+            return LoopTask(record: .refused(SchedulerError(message), loop: loop))
+        }
         let task = loopscope_createTask(label, name: name, file: file, line: line, body)
         let record = task.record
         tasks.append(record)

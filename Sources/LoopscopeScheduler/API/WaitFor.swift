@@ -16,7 +16,7 @@ public func waitFor<T: Sendable>(_ task: LoopTask<T>, timeout: Double?, file: St
         do { return try task.result() } catch is CancelledError { throw TimeoutError() }
     }
     let waiter = loop.makeFuture(.timeout)
-    let deadline = loop.now + VirtualTime(seconds: timeout).nanoseconds
+    let deadline = try loop.deadline(after: timeout, for: "timeout")
     let timer = loop.callAt(deadline, purpose: .timeout, task: me.id, site: site,
                             label: "wait_for: timeout for \(fut.name)") {
         if !waiter.isDone { waiter.setResult(()) }
@@ -75,7 +75,7 @@ public func wait<T: Sendable>(_ tasks: [LoopTask<T>], returnWhen: ReturnWhen = .
     let waiter = loop.makeFuture(.wait)
     var timer: TimerHandle?
     if let timeout {
-        let deadline = loop.now + VirtualTime(seconds: timeout).nanoseconds
+        let deadline = try loop.deadline(after: timeout, for: "timeout")
         timer = loop.callAt(deadline, purpose: .timeout, task: me.id, site: site, label: "wait: timeout") {
             if !waiter.isDone { waiter.setResult(()) }
         }

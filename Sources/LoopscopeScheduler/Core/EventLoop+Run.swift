@@ -48,6 +48,7 @@ extension EventLoop {
                 handle.body()
             }
         }
+        if executor.offThreadEvents > 0 { reportOffThreadWork() }
         if eventCount > options.maxEvents {
             fail(.limit, """
                 stopped after \(eventCount) events (the limit is \(options.maxEvents)): the program \
@@ -100,6 +101,8 @@ extension EventLoop {
     func holdLoopWhileBlocking(_ task: TaskRecord) {
         while let b = blocking, b.task === task, abort == nil {
             blocking = nil
+            // The call would hold the loop past the time limit: stop there, as a timer would.
+            guard checkTimeLimit(b.until, what: "the blocking call ends") else { return }
             runThreads()
             var loopTimers: [TimerKey] = []
             while let top = timers.min, top.deadline <= b.until {
@@ -130,10 +133,10 @@ extension EventLoop {
         }
     }
 
-    private func checkTimeLimit(_ t: Int64) -> Bool {
+    func checkTimeLimit(_ t: Int64, what: String = "the next timer is") -> Bool {
         guard t > options.maxVirtualTime.nanoseconds else { return true }
         fail(.limit, """
-            stopped at virtual time \(VirtualTime(nanoseconds: now)) s: the next timer is at \
+            stopped at virtual time \(VirtualTime(nanoseconds: now)) s: \(what) at \
             \(VirtualTime(nanoseconds: t)) s, past the limit of \(options.maxVirtualTime) s; raise \
             the time limit to see more
             """)
@@ -142,6 +145,8 @@ extension EventLoop {
 
     /// Nothing is ready, no timer is pending, and someone still waits: name every stuck task.
     func reportDeadlock() {
+        // Work that escaped to another thread may be what these tasks wait for: say so first.
+        if executor.offThreadEvents > 0 { return reportOffThreadWork() }
         let stuck = records.filter { !$0.isDone }
         let lines = stuck.map { "  \($0.name) waits on \($0.waitDescription.isEmpty ? "nothing it can name" : $0.waitDescription)" }
         fail(.deadlock, (["deadlock: nothing is ready and no timer is pending, so nothing can ever wake these:"]

@@ -29,17 +29,38 @@ extension EventLoop {
                      "Task exception was never retrieved: \(r.name) raised \(describeError(r.error!))", task: r.id)
             }
         }
-        if executor.foreignJobCount > 0 && abort == nil {
-            fail(.exception, """
-                \(executor.foreignJobCount) job(s) tried to run off the loop's thread and were refused: \
-                a raw Task {} or an await the loop does not own ran on another thread
-                """)
-        }
+        reportOffThreadWork()
         let outcome = abort?.outcome ?? .ok
         let message = abort?.message
         emit(.finished, value: intern(message ?? ""), reason: outcome.rawValue)
         isFinished = true
+        executor.isRunOver = true
         return RunResult(trace: recorder.builder.build(), outcome: outcome, message: message,
                          switches: switches, duration: VirtualTime(nanoseconds: now))
+    }
+
+    /// Ends the run if work or calls reached the loop from another thread: they were refused,
+    /// and the program did not do what it says.
+    func reportOffThreadWork() {
+        guard executor.offThreadEvents > 0, abort == nil else { return }
+        fail(.exception, offThreadReport())
+    }
+
+    func offThreadReport() -> String {
+        let log = executor.offThreadLog
+        var lines: [String] = []
+        if log.callCount > 0 {
+            lines.append("\(log.callCount) call(s) reached the loop from another thread and were refused:")
+            lines += log.calls.map { "  \($0)" }
+            if log.callCount > log.calls.count { lines.append("  …") }
+        }
+        if log.jobs > 0 {
+            lines.append("""
+                \(log.jobs) job(s) tried to run off the loop's thread and were refused: a raw Task {} or an \
+                await the loop does not own ran on another thread
+                """)
+        }
+        lines.append("Only tasks made with createTask (and worker threads made with startThread or toThread) run on the loop.")
+        return lines.joined(separator: "\n")
     }
 }

@@ -4,6 +4,11 @@ extension EventLoop {
     /// first step. Records `created`. Does not schedule it.
     func spawn<T: Sendable>(kind: TaskKind, name: String?, label: String, site: Int32,
                             _ body: @escaping @Sendable () async throws -> T) -> TaskRecord {
+        guard records.count < options.idLimit else {
+            let message = "stopped after \(options.idLimit) tasks and threads: task ids are 32-bit in a trace"
+            fail(.limit, message)
+            return .refused(SchedulerError(message), loop: self)
+        }
         let id = Int32(records.count)
         let taskName: String
         if let name {
@@ -154,15 +159,17 @@ extension EventLoop {
         SchedulerError("an await of loopscope's ran outside a loop task: run the program with asyncioRun or threadsRun")
     }
 
-    func fail(_ outcome: RunOutcome, _ message: String) {
+    func fail(_ outcome: RunOutcome, _ message: String, warning: WarningKind? = nil, site: Int32 = -1) {
         guard abort == nil else { return }
         abort = (outcome, message)
-        let kind: WarningKind = switch outcome {
+        let byOutcome: WarningKind = switch outcome {
         case .deadlock: .deadlock
         case .limit: .limit
         default: .escapedJob
         }
-        emit(.warning, value: intern(message), reason: kind.rawValue)
+        let kind = warning ?? byOutcome
+        emit(.warning, task: kind == .misuse ? running?.id ?? -1 : -1, value: intern(message), site: site,
+             reason: kind.rawValue)
     }
 }
 

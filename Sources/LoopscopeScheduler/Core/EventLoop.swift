@@ -46,6 +46,8 @@ public final class EventLoop: @unchecked Sendable {
     /// Set when the run must end early: misuse, deadlock, or a limit.
     var abort: (outcome: RunOutcome, message: String)?
     @exclusivity(unchecked) var switches = 0
+    /// Events an untraced run would have recorded, so its event limit holds too.
+    @exclusivity(unchecked) var untracedEvents = 0
     /// Set once `finished` is recorded: nothing may be recorded after it.
     var isFinished = false
 
@@ -62,7 +64,10 @@ public final class EventLoop: @unchecked Sendable {
     @inline(__always)
     func emit(_ kind: EventKind, task: Int32 = -1, other: Int32 = -1, value: Int64 = 0,
                 site: Int32 = -1, reason: UInt8 = 0) {
-        guard tracing else { return }
+        guard tracing else {
+            untracedEvents &+= 1
+            return
+        }
         recorder.builder.append(TraceEvent(kind: kind, time: VirtualTime(nanoseconds: now), task: task,
                                            other: other, value: value, site: site, reason: reason))
     }
@@ -73,10 +78,16 @@ public final class EventLoop: @unchecked Sendable {
     }
 
     func intern(_ s: @autoclosure () -> String) -> Int64 {
-        tracing ? Int64(recorder.builder.intern(s())) : -1
+        guard tracing else { return -1 }
+        guard recorder.builder.trace.strings.count < options.idLimit else {
+            fail(.limit, "stopped after \(options.idLimit) distinct strings: string ids are 32-bit in a trace")
+            return -1
+        }
+        return Int64(recorder.builder.intern(s()))
     }
 
-    var eventCount: Int { recorder.builder.eventCount }
+    /// Events recorded so far, or that would have been in an untraced run (for the limit).
+    var eventCount: Int { tracing ? recorder.builder.eventCount : untracedEvents }
 
     // MARK: ids
 
@@ -86,6 +97,10 @@ public final class EventLoop: @unchecked Sendable {
     }
 
     func newHandleID() -> Int32 {
+        guard Int(nextHandle) < options.idLimit - 1 else {
+            fail(.limit, "stopped after \(options.idLimit) callbacks and timers: handle ids are 32-bit in a trace")
+            return nextHandle
+        }
         defer { nextHandle += 1 }
         return nextHandle
     }
@@ -102,7 +117,7 @@ public final class EventLoop: @unchecked Sendable {
     /// Puts a callback on the ready queue (asyncio's `call_soon`).
     func callSoon(_ label: @autoclosure () -> String, task: Int32 = -1, _ body: @escaping () -> Void) {
         let labelID = intern(label())
-        let handle = CallbackHandle(id: newHandleID(), label: Int32(truncatingIfNeeded: labelID),
+        let handle = CallbackHandle(id: newHandleID(), label: Int32(clamping: labelID),
                                     task: task, body: body)
         emit(.callbackQueued, task: task, other: handle.id, value: labelID)
         ready.append(.callback(handle))
@@ -113,7 +128,7 @@ public final class EventLoop: @unchecked Sendable {
     func callAt(_ deadline: Int64, purpose: TimerPurpose, task: Int32, site: Int32 = -1,
                 label: @autoclosure () -> String, _ body: @escaping () -> Void) -> TimerHandle {
         let labelID = intern(label())
-        let handle = CallbackHandle(id: newHandleID(), label: Int32(truncatingIfNeeded: labelID),
+        let handle = CallbackHandle(id: newHandleID(), label: Int32(clamping: labelID),
                                     task: task, body: body)
         let timer = TimerHandle(handle: handle, deadline: deadline, purpose: purpose, thread: nil)
         emit(.timerAdded, task: task, other: handle.id, value: deadline, site: site, reason: purpose.rawValue)

@@ -48,3 +48,22 @@ final class TaskRecord: FutureCore, @unchecked Sendable {
         return true
     }
 }
+
+extension TaskRecord {
+    /// A task that never runs, handed back by a `createTask` that was refused (called off the
+    /// loop's thread, outside any run, in a finished task group, or past the id limit): it is
+    /// already failed with `error`, so awaiting it or asking its result throws that error.
+    static func refused(_ error: SchedulerError, loop: EventLoop?) -> TaskRecord {
+        let record = TaskRecord(loop: loop ?? .placeholder, id: -1, name: "refused task", kind: .task)
+        record.error = error
+        record.retrieved = true
+        record.state = .finished
+        return record
+    }
+}
+
+extension EventLoop {
+    /// The loop a refused task made outside any run points at; it never runs.
+    static let placeholder = EventLoop(program: ProgramInfo(id: "none", title: "none"),
+                                       options: RunOptions(tracing: false))
+}

@@ -3,19 +3,25 @@
 public final class AsyncEvent: @unchecked Sendable {
     private var flag: Bool
     private var waiters: [FutureCore] = []
+    private var affinity = LoopAffinity()
 
     public init(initiallySet: Bool = false) {
         flag = initiallySet
     }
 
-    public var isSet: Bool { flag }
+    /// Whether the flag is set (false, and reported, off the loop's thread).
+    public var isSet: Bool { affinity.allows("event.isSet") ? flag : false }
 
     /// Sets the flag and wakes every waiter.
-    public func set() {
+    public func set(file: StaticString = #fileID, line: UInt = #line) {
+        guard affinity.allows("event.set()", file: file, line: line) else { return }
         setValue()
     }
 
-    public func clear() { clearValue() }
+    public func clear(file: StaticString = #fileID, line: UInt = #line) {
+        guard affinity.allows("event.clear()", file: file, line: line) else { return }
+        clearValue()
+    }
 
     func setValue() {
         guard !flag else { return }

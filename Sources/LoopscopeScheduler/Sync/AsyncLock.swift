@@ -6,10 +6,12 @@
 public final class AsyncLock: @unchecked Sendable {
     private var locked = false
     private var waiters: [FutureCore] = []
+    private var affinity = LoopAffinity()
 
     public init() {}
 
-    public var isLocked: Bool { locked }
+    /// Whether a task holds the lock (false, and reported, off the loop's thread).
+    public var isLocked: Bool { affinity.allows("lock.isLocked") ? locked : false }
 
     public func acquire(file: StaticString = #fileID, line: UInt = #line) async throws {
         let loop = try EventLoop.running()
@@ -32,7 +34,10 @@ public final class AsyncLock: @unchecked Sendable {
     }
 
     /// Releases the lock and wakes the first waiter. Throws if it was not held.
-    public func release() throws {
+    public func release(file: StaticString = #fileID, line: UInt = #line) throws {
+        guard affinity.allows("lock.release()", file: file, line: line) else {
+            throw SchedulerError("lock.release() at \(file):\(line) ran off the loop's thread")
+        }
         guard locked else { throw SchedulerError("release() of a lock that is not acquired") }
         locked = false
         wakeFirst()
@@ -55,13 +60,17 @@ public final class AsyncLock: @unchecked Sendable {
 public final class AsyncSemaphore: @unchecked Sendable {
     var value: Int
     private var waiters: [FutureCore] = []
+    private var affinity = LoopAffinity()
 
     public init(_ value: Int = 1) {
         self.value = value
     }
 
     /// True when `acquire` would wait.
-    public var isLocked: Bool { value == 0 || waiters.contains { !$0.isCancelled } }
+    public var isLocked: Bool {
+        guard affinity.allows("semaphore.isLocked") else { return false }
+        return value == 0 || waiters.contains { !$0.isCancelled }
+    }
 
     public func acquire(file: StaticString = #fileID, line: UInt = #line) async throws {
         let loop = try EventLoop.running()
@@ -86,7 +95,8 @@ public final class AsyncSemaphore: @unchecked Sendable {
         if value > 0 { wakeNext() }
     }
 
-    public func release() {
+    public func release(file: StaticString = #fileID, line: UInt = #line) {
+        guard affinity.allows("semaphore.release()", file: file, line: line) else { return }
         value += 1
         wakeNext()
     }

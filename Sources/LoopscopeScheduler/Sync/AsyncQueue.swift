@@ -19,18 +19,20 @@ public class AsyncQueue<Element: Sendable>: @unchecked Sendable {
     private var putters = Deque<FutureCore>()
     private var unfinished = 0
     private let finished = AsyncEvent(initiallySet: true)
+    private var affinity = LoopAffinity()
 
     public init(maxSize: Int = 0) {
         self.maxSize = maxSize
     }
 
-    public var count: Int { items.count }
-    public var isEmpty: Bool { items.isEmpty }
-    public var isFull: Bool { maxSize > 0 && items.count >= maxSize }
+    /// How many items wait in the queue (0, and reported, off the loop's thread).
+    public var count: Int { affinity.allows("queue.count") ? items.count : 0 }
+    public var isEmpty: Bool { count == 0 }
+    public var isFull: Bool { maxSize > 0 && count >= maxSize }
 
     /// Adds an item without waiting; throws `QueueError.full` when full.
-    public func putNowait(_ item: Element) throws {
-        try putNowait(item, loop: EventLoop.running())
+    public func putNowait(_ item: Element, file: StaticString = #fileID, line: UInt = #line) throws {
+        try putNowait(item, loop: EventLoop.running("queue.putNowait()", file: file, line: line))
     }
 
     func putNowait(_ item: Element, loop: EventLoop) throws {
@@ -42,7 +44,10 @@ public class AsyncQueue<Element: Sendable>: @unchecked Sendable {
     }
 
     /// Removes the first item without waiting; throws `QueueError.empty` when empty.
-    public func getNowait() throws -> Element {
+    public func getNowait(file: StaticString = #fileID, line: UInt = #line) throws -> Element {
+        guard affinity.allows("queue.getNowait()", file: file, line: line) else {
+            throw SchedulerError("queue.getNowait() at \(file):\(line) ran off the loop's thread")
+        }
         guard let item = take() else { throw QueueError.empty }
         wakeNext(&putters)
         return item
@@ -95,7 +100,10 @@ public class AsyncQueue<Element: Sendable>: @unchecked Sendable {
     }
 
     /// Marks one item as processed (asyncio's `task_done`).
-    public func taskDone() throws {
+    public func taskDone(file: StaticString = #fileID, line: UInt = #line) throws {
+        guard affinity.allows("queue.taskDone()", file: file, line: line) else {
+            throw SchedulerError("queue.taskDone() at \(file):\(line) ran off the loop's thread")
+        }
         guard unfinished > 0 else { throw SchedulerError("taskDone() called more times than there were items") }
         unfinished -= 1
         if unfinished == 0 { finished.setValue() }

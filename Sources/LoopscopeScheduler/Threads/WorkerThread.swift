@@ -37,9 +37,14 @@ public struct WorkerThread: Sendable, Hashable {
 @discardableResult
 public func startThread(_ label: String, name: String? = nil, file: StaticString = #fileID, line: UInt = #line,
                         _ body: @escaping @Sendable () async throws -> Void) -> WorkerThread {
-    let loop = EventLoop.runningOrDie("startThread")
+    guard let loop = EventLoop.runningOrReport("startThread(\"\(label)\")", file: file, line: line) else {
+        let record = TaskRecord.refused(SchedulerError("""
+            startThread("\(label)") at \(file):\(line) was refused: it ran outside a run or off the loop's thread
+            """), loop: nil)
+        return WorkerThread(record: record)
+    }
     let record = loop.spawn(kind: .thread, name: name, label: label, site: loop.site(file, line), body)
-    loop.runnableThreads.append(record)
+    if !record.isDone { loop.runnableThreads.append(record) }
     return WorkerThread(record: record)
 }
 
