@@ -56,7 +56,7 @@ public struct RunningLoop: Sendable {
 
 /// The loop of the running task (asyncio's `asyncio.get_running_loop()`). Only inside a run.
 public func getRunningLoop() -> RunningLoop {
-    RunningLoop(loop: EventLoop.runningOrDie("getRunningLoop"))
+    RunningLoop(loop: EventLoop.runningOrInert("getRunningLoop()"))
 }
 
 /// A scheduled callback: asyncio's `Handle` (from `callSoon`) or `TimerHandle` (from

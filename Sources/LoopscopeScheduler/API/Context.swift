@@ -30,6 +30,21 @@ extension EventLoop {
         return overflow ? (seconds > 0 ? .max : .min) : sum
     }
 
+    /// For calls that must hand back something tied to a loop (a future, a timeout): the
+    /// running loop, or, when there is none or the caller is off its thread (the misuse is
+    /// then logged and the run reports it), a loop of its own that never runs, so the call
+    /// returns an object that never completes instead of crashing.
+    static func runningOrInert(_ what: @autoclosure () -> String, file: StaticString = #fileID,
+                               line: UInt = #line) -> EventLoop {
+        if let loop = runningOrReport(what(), file: file, line: line) { return loop }
+        let inert = EventLoop(program: ProgramInfo(id: "inert", title: "inert"), options: RunOptions(tracing: false))
+        inert.abort = (.exception, "\(what()) ran outside a run or off the loop's thread")
+        inert.executor.isRunOver = true
+        // Futures made on it point at it without holding it: it must outlive them.
+        _ = Unmanaged.passRetained(inert)
+        return inert
+    }
+
     /// The running task, which must be a loop task (not a worker thread).
     func runningTask(_ what: String) throws -> TaskRecord {
         guard let task = running, task.kind == .task else {

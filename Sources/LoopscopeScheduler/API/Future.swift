@@ -48,7 +48,7 @@ public final class LoopFuture<Value: Sendable>: Awaitable, Equatable, @unchecked
     /// is `task.cancel()`; for a gather's, cancelling every child.
     @discardableResult
     public func cancel(_ message: String? = nil, file: StaticString = #fileID, line: UInt = #line) -> Bool {
-        let loop = EventLoop.runningOrDie("cancel()")
+        guard let loop = EventLoop.runningOrReport("future.cancel()", file: file, line: line) else { return false }
         return core.cancel(message: message, by: loop.running?.id ?? -1, site: loop.site(file, line))
     }
 

@@ -20,7 +20,8 @@ final class ShieldFuture: FutureCore, @unchecked Sendable {
 /// let r = try await shield(task).value()     // await asyncio.shield(task)
 /// ```
 public func shield<F: Awaitable>(_ arg: F, file: StaticString = #fileID, line: UInt = #line) -> LoopFuture<F.Value> {
-    let loop = EventLoop.runningOrDie("shield")
+    let loop = EventLoop.runningOrInert("shield()", file: file, line: line)
+    guard loop.executor.isOnLoopThread, !loop.executor.isRunOver else { return LoopFuture(core: loop.makeFuture(.future)) }
     let inner = arg.future.core
     if inner.isDone { return LoopFuture(core: inner) }
     let outer = ShieldFuture(loop: loop, wakeReason: .future)

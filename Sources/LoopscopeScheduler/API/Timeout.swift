@@ -111,11 +111,11 @@ public final class Timeout: @unchecked Sendable {
 /// A `Timeout` that fires `delay` seconds from now (asyncio's `asyncio.timeout(delay)`);
 /// nil never fires (until rescheduled). Enter it with `run`.
 public func timeout(_ delay: Double?) -> Timeout {
-    let loop = EventLoop.runningOrDie("timeout")
+    let loop = EventLoop.runningOrInert("timeout()")
     return Timeout(loop: loop, when: delay.map { loop.seconds + $0 })
 }
 
 /// A `Timeout` that fires at the loop time `when` (asyncio's `asyncio.timeout_at(when)`).
 public func timeoutAt(_ when: Double?) -> Timeout {
-    Timeout(loop: EventLoop.runningOrDie("timeoutAt"), when: when)
+    Timeout(loop: EventLoop.runningOrInert("timeoutAt()"), when: when)
 }
