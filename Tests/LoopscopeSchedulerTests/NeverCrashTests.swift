@@ -190,4 +190,14 @@ private func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async
         #expect(result.outcome == .limit)
         #expect(result.message?.contains("distinct strings") == true, "\(result.message ?? "")")
     }
+
+    @Test func barrierOfNoPartiesIsAMisuse() {
+        let result = asyncioRun(Self.info) {
+            let barrier = AsyncBarrier(0)
+            #expect(barrier.isBroken)
+        }
+        #expect(result.outcome == .exception)
+        #expect(result.message?.contains("parties must be > 0") == true, "\(result.message ?? "")")
+        #expect(result.trace.events.contains { $0.warningKind == .misuse })
+    }
 }

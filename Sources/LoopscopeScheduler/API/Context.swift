@@ -36,11 +36,15 @@ extension EventLoop {
     /// returns an object that never completes instead of crashing.
     static func runningOrInert(_ what: @autoclosure () -> String, file: StaticString = #fileID,
                                line: UInt = #line) -> EventLoop {
-        if let loop = runningOrReport(what(), file: file, line: line) { return loop }
+        runningOrReport(what(), file: file, line: line) ?? inert()
+    }
+
+    /// A loop that never runs, for objects handed back by refused calls. Futures made on it
+    /// point at it without holding it, so it is never freed.
+    static func inert() -> EventLoop {
         let inert = EventLoop(program: ProgramInfo(id: "inert", title: "inert"), options: RunOptions(tracing: false))
-        inert.abort = (.exception, "\(what()) ran outside a run or off the loop's thread")
+        inert.abort = (.exception, "a call ran outside a run or off the loop's thread")
         inert.executor.isRunOver = true
-        // Futures made on it point at it without holding it: it must outlive them.
         _ = Unmanaged.passRetained(inert)
         return inert
     }

@@ -17,7 +17,9 @@
 /// ```
 public func gatherFuture<F: Awaitable>(_ children: [F], file: StaticString = #fileID, line: UInt = #line)
     -> LoopFuture<[F.Value]> {
-    let loop = EventLoop.runningOrDie("gatherFuture")
+    guard let loop = EventLoop.runningOrReport("gatherFuture()", file: file, line: line) else {
+        return LoopFuture(core: EventLoop.inert().makeFuture(.gather))
+    }
     let outer = loop.gatherFuture(children.map(\.future.core), returnExceptions: false) { outcomes in
         outcomes.map { try! $0.get() as! F.Value }
     }
@@ -27,7 +29,9 @@ public func gatherFuture<F: Awaitable>(_ children: [F], file: StaticString = #fi
 /// `gatherFuture` with asyncio's `return_exceptions=True`: each child's error in its slot.
 public func gatherFuture<F: Awaitable>(returningExceptions children: [F], file: StaticString = #fileID,
                                        line: UInt = #line) -> LoopFuture<[Result<F.Value, any Error>]> {
-    let loop = EventLoop.runningOrDie("gatherFuture")
+    guard let loop = EventLoop.runningOrReport("gatherFuture()", file: file, line: line) else {
+        return LoopFuture(core: EventLoop.inert().makeFuture(.gather))
+    }
     let outer = loop.gatherFuture(children.map(\.future.core), returnExceptions: true) { outcomes in
         outcomes.map { r in r.map { $0 as! F.Value } }
     }
@@ -37,7 +41,9 @@ public func gatherFuture<F: Awaitable>(returningExceptions children: [F], file: 
 /// `gatherFuture` over children of different result types: the result is a tuple.
 public func gatherFuture<each F: Awaitable>(_ children: repeat each F, file: StaticString = #fileID,
                                             line: UInt = #line) -> LoopFuture<(repeat (each F).Value)> {
-    let loop = EventLoop.runningOrDie("gatherFuture")
+    guard let loop = EventLoop.runningOrReport("gatherFuture()", file: file, line: line) else {
+        return LoopFuture(core: EventLoop.inert().makeFuture(.gather))
+    }
     var cores: [FutureCore] = []
     for child in repeat each children { cores.append(child.future.core) }
     let outer = loop.gatherFuture(cores, returnExceptions: false) { outcomes in
@@ -55,7 +61,9 @@ public func gatherFuture<each F: Awaitable>(_ children: repeat each F, file: Sta
 public func gatherFuture<each F: Awaitable>(returningExceptions children: repeat each F,
                                             file: StaticString = #fileID, line: UInt = #line)
     -> LoopFuture<(repeat Result<(each F).Value, any Error>)> {
-    let loop = EventLoop.runningOrDie("gatherFuture")
+    guard let loop = EventLoop.runningOrReport("gatherFuture()", file: file, line: line) else {
+        return LoopFuture(core: EventLoop.inert().makeFuture(.gather))
+    }
     var cores: [FutureCore] = []
     for child in repeat each children { cores.append(child.future.core) }
     let outer = loop.gatherFuture(cores, returnExceptions: true) { outcomes in

@@ -31,6 +31,6 @@ extension LoopTask {
 /// The loop's tasks that have not finished, in the order they were created (asyncio's
 /// `asyncio.all_tasks()`; asyncio returns a set). Worker threads are not tasks.
 public func allTasks() -> [LoopTask<any Sendable>] {
-    let loop = EventLoop.runningOrDie("allTasks")
+    guard let loop = EventLoop.runningOrReport("allTasks()", file: #fileID, line: #line) else { return [] }
     return loop.records.filter { $0.kind == .task && !$0.isDone }.map { LoopTask(record: $0) }
 }

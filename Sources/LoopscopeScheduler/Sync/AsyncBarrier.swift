@@ -22,10 +22,17 @@ public final class AsyncBarrier: @unchecked Sendable {
     private var state = State.filling
     private var count = 0
 
-    /// A barrier for `parties` tasks (at least 1).
-    public init(_ parties: Int) {
-        precondition(parties > 0, "parties must be > 0")
+    /// A barrier for `parties` tasks (at least 1). Fewer is a misuse (asyncio raises
+    /// ValueError): the run ends reporting the line, and the barrier is a broken one.
+    public init(_ parties: Int, file: StaticString = #fileID, line: UInt = #line) {
         self.parties = parties
+        if parties <= 0 {
+            state = .broken
+            if let loop = EventLoop.runningOrReport("AsyncBarrier(\(parties))", file: file, line: line) {
+                loop.fail(.exception, "AsyncBarrier(\(parties)) at \(file):\(line): parties must be > 0 (asyncio raises ValueError)",
+                          warning: .misuse, site: loop.site(file, line))
+            }
+        }
     }
 
     /// How many tasks wait at the barrier now (asyncio's `n_waiting`).
