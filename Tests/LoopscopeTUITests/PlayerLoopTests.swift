@@ -55,4 +55,17 @@ import Testing
         let leave = ScriptedBackend(size: .minimum, events: [.key(.down), .key(.char("q"))])
         #expect(Player.pick(demos: demos, on: leave) == nil)
     }
+
+    @Test func pickerShowsEachVersionsLanguage() {
+        let demos = [DemoChoice(id: "a", title: "First", origin: "seed 000", language: "swift"),
+                     DemoChoice(id: "a", title: "First", origin: "seed 000", language: "python")]
+        let state = PickerState(demos: demos, size: .minimum)
+        let rows = state.view().text().split(separator: "\n").filter { $0.contains("First") }
+        #expect(rows.count == 2)
+        #expect(rows[0].contains("seed 000  swift   First"), "\(rows)")
+        #expect(rows[1].contains("seed 000  python  First"), "\(rows)")
+        // Without languages, the list is drawn as before: origin, then title.
+        let plain = PickerState(demos: [DemoChoice(id: "a", title: "First", origin: "seed 000")], size: .minimum)
+        #expect(plain.view().text().contains("seed 000  First"))
+    }
 }
