@@ -40,6 +40,7 @@ import io  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import re  # noqa: E402
+import shutil  # noqa: E402
 import sysconfig  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
@@ -332,12 +333,8 @@ class Recorder:
             f.write(json.dumps(head, ensure_ascii=False, separators=(",", ":")) + "\n")
             for i, (path, text) in enumerate(self.files):
                 f.write('{"file":%d,"path":%s,"text":%s}\n' % (i, jstr(path), jstr(text)))
-            with open(self.tmp, "r", encoding="utf-8", newline="\n") as src:
-                while True:
-                    chunk = src.read(1 << 20)
-                    if not chunk:
-                        break
-                    f.write(chunk)
+        with open(o.out, "ab") as f, open(self.tmp, "rb") as src:
+            shutil.copyfileobj(src, f, 1 << 22)  # the events, as bytes
         os.unlink(self.tmp)
 
     def discard(self):
@@ -924,6 +921,7 @@ class RecordingLoop(asyncio.SelectorEventLoop):
             th.run_runnable()
         ntodo = len(ready)
         step_type = STEP
+        fast = rec.fast
         labels = self._ls_labels
         for _ in range(ntodo):
             handle = ready.popleft()
@@ -940,6 +938,32 @@ class RecordingLoop(asyncio.SelectorEventLoop):
                 task = cb.__self__
                 if type(task) is not Task:
                     handle._run()  # a task made by another Task class: run, not recorded
+                    continue
+                if (fast and not handle._args and task._ls_started and not task._ls_hidden
+                        and rec.now == rec.t_written and not task._must_cancel):
+                    # the common task switch, in line: a task resumes after a bare yield
+                    rec.n += 1
+                    rec.pending = '{"kind":"resumed","task":%d}\n' % task._ls_id
+                    rec.cur = task
+                    rec.self_step = False
+                    try:
+                        handle._context.run(cb)
+                    finally:
+                        rec.cur = None
+                    if (rec.self_step and rec.pending is not None and task._fut_waiter is None
+                            and not task._must_cancel and not rec.deferred):
+                        # it yielded again and wrote nothing else: one write for the switch
+                        task._ls_wait = "yield"
+                        at = yield_site(rec, task)
+                        rec.n += 1
+                        if at is None:
+                            rec.w(rec.pending + '{"kind":"yielded","task":%d}\n' % task._ls_id)
+                        else:
+                            rec.w(rec.pending + '{"kind":"yielded","task":%d,"at":"%d:%d"}\n' % (
+                                task._ls_id, at[0], at[1]))
+                        rec.pending = None
+                    else:
+                        self._ls_after(task)
                     continue
             elif type(handle) is not _Timer:
                 owner = getattr(cb, "__self__", None)
@@ -1016,6 +1040,12 @@ class RecordingLoop(asyncio.SelectorEventLoop):
             handle._context.run(handle._callback, *handle._args)
         finally:
             rec.cur = None
+        self._ls_after(task)
+
+    def _ls_after(self, task):
+        """After a task's step: how it ended or what it now awaits, then its own pushes."""
+        rec = R
+        tid = task._ls_id
         if task.done():
             self._ls_ended(task)
         else:
