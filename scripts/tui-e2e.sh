@@ -203,11 +203,23 @@ for _ in $(seq 1 40); do
 done
 if [ "$found" = 1 ]; then
     ok "predict mode asks a question"
-    t send-keys -t "$S" 1
-    if wait_for "$S" "score 1/1" 5 || wait_for "$S" "score 0/1" 1; then
-        ok "an answer is revealed and scored"
+    # The first question on this demo: main just created a task. The wrong choice is the
+    # one a misconception gives ("... starts now": create_task runs the task at once).
+    wrong=$(screen "$S" | grep -oE '[1-9]  Task-[0-9]+ .*starts now' | head -1 | cut -c1)
+    if [ -n "$wrong" ]; then
+        t send-keys -t "$S" "$wrong"
+        if wait_for "$S" "You answered as if create_task ran the new task at once" 5 && wait_for "$S" "score 0/1" 1; then
+            ok "a wrong answer names the misconception and is scored"
+        else
+            not_ok "a wrong answer names the misconception and is scored" "$(screen "$S")"
+        fi
     else
-        not_ok "an answer is revealed and scored" "$(screen "$S")"
+        not_ok "the first question offers the create_task misconception" "$(screen "$S")"
+    fi
+    if screen "$S" | grep -qF "Next the loop runs"; then
+        not_ok "predict mode does not foretell the next task" "$(screen "$S")"
+    else
+        ok "predict mode does not foretell the next task"
     fi
 else
     not_ok "predict mode asks a question" "$(screen "$S")"

@@ -29,9 +29,12 @@ public enum Narration {
             .joined(separator: "\n")
     }
 
-    /// Only the sentences for the step (no queue or timers).
-    public static func sentence(for step: Int, in timeline: Timeline, ascii: Bool = false) -> String {
+    /// Only the sentences for the step (no queue or timers). Without `foretell`, a step that
+    /// hands control back to the loop does not say which task the loop runs next (predict
+    /// mode asks that).
+    public static func sentence(for step: Int, in timeline: Timeline, ascii: Bool = false,
+                                foretell: Bool = true) -> String {
         guard step >= 0, step < timeline.steps.count else { return "" }
-        return Story(timeline: timeline, ascii: ascii).sentence(step).replacingNoBreakSpaces()
+        return Story(timeline: timeline, ascii: ascii).sentence(step, next: foretell).replacingNoBreakSpaces()
     }
 }

@@ -20,7 +20,7 @@ extension AppState {
         guard next < stepCount else {
             playing = false
             beatAnchor = nil
-            if predict.enabled && predict.asked > 0 { predict.showSummary = true }
+            if predict.enabled { predict.showSummary = true }
             return
         }
         if predict.enabled, !predict.answeredSteps.contains(next),
@@ -30,7 +30,7 @@ extension AppState {
             return
         }
         go(to: next)
-        if next + 1 >= stepCount && predict.enabled && predict.asked > 0 {
+        if next + 1 >= stepCount && predict.enabled {
             playing = false
             predict.showSummary = true
         }
@@ -70,12 +70,13 @@ extension AppState {
     /// Narrates the current step again when the step, the pane's width or the glyphs changed.
     mutating func refreshNarration() {
         let width = max(1, layout.narration.width - 1)
-        let key = NarrationKey(step: step, width: width)
+        let key = NarrationKey(step: step, width: width, foretell: !hidesFuture)
         guard key != narrationKey else { return }
         narrationKey = key
         // The sentences only: the loop pane beside it shows the ready queue and the timers,
         // which in a large run would be thousands of names to wrap.
-        let sentence = stepCount > 0 ? Narration.sentence(for: step, in: timeline, ascii: ascii) : ""
+        let sentence = stepCount > 0
+            ? Narration.sentence(for: step, in: timeline, ascii: ascii, foretell: !hidesFuture) : ""
         narration = TextWrap.lines(sentence, width: width, ellipsis: glyphs.ellipsis).prefix(40)
             .joined(separator: "\n")
     }

@@ -131,15 +131,25 @@ public struct AppState: Sendable {
     /// The screen's layout at the current size.
     public var layout: Layout { Layout(size: size, laneCount: visibleLanes.count, view: view) }
 
-    /// The lanes shown, in order: every lane, or those not finished at the current step.
+    /// Whether the screen keeps what happens after the current step to itself: in predict
+    /// mode until the run's last step, the lanes, sequence, breakdown and narration stop at
+    /// the current step, tasks not yet created have no lane, and the title and teaching
+    /// notes (which may give the outcome away) wait for the end.
+    public var hidesFuture: Bool { predict.enabled && step + 1 < stepCount }
+
+    /// The lanes shown, in order: every lane, or those not finished at the current step;
+    /// while the future is hidden, only tasks that exist at the current step.
     public var visibleLanes: [Lane] {
-        guard hideFinished else { return timeline.lanes }
+        let hideUnborn = hidesFuture
+        guard hideFinished || hideUnborn else { return timeline.lanes }
         let selected = selectedTask
         var lanes: [Lane] = []
         lanes.reserveCapacity(timeline.lanes.count)
         for lane in timeline.lanes {
-            let final = loop.status(ofTask: lane.task).state?.isFinal ?? false
-            if !final || lane.task == selected { lanes.append(lane) }
+            let state = loop.status(ofTask: lane.task).state
+            if hideUnborn && state == nil { continue }
+            let final = state?.isFinal ?? false
+            if !hideFinished || !final || lane.task == selected { lanes.append(lane) }
         }
         return lanes
     }

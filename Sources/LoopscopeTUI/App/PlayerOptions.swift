@@ -40,4 +40,5 @@ public struct PlayerOptions: Equatable, Sendable {
 struct NarrationKey: Equatable, Sendable {
     var step: Int
     var width: Int
+    var foretell: Bool
 }

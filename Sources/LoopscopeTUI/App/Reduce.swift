@@ -121,6 +121,7 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.predict.answeredSteps.insert(q.step)
         s.predict.asked += 1
         if i == q.answer { s.predict.correct += 1 }
+        if let m = q.misconceptions[i] { s.predict.tripped[m, default: 0] += 1 }
         s.predict.reveal = Reveal(question: q, chosen: i)
         s.go(to: q.step)
     case .resize(let size):

@@ -16,7 +16,7 @@ struct BreakdownPane {
         let numberWidth = String(count).count
         for row in 0..<rows {
             let i = top + row
-            guard i < count else { break }
+            guard i < count, !(state.hidesFuture && i > state.step) else { break }
             let y = rect.y + 1 + row
             let current = i == state.step
             let number = String(repeating: " ", count: numberWidth - String(i + 1).count) + String(i + 1)

@@ -25,24 +25,28 @@ struct LanesPane {
         let axisX = rect.x + labelWidth + 1
         let visible = min(Layout.axisWidth(totalWidth: rect.width), rect.maxX - axisX)
         let cursor = state.axis.column(ofStep: state.step) - state.axisStart
-        drawRuler(into: &grid, y: rect.y + 1, x: axisX, width: visible, cursor: cursor)
+        // In predict mode nothing right of the current step's column is drawn.
+        let limit = state.hidesFuture ? cursor : visible
+        drawRuler(into: &grid, y: rect.y + 1, x: axisX, width: visible, cursor: cursor, limit: limit)
         let rows = state.layout.laneRows
         let laneY = rect.y + 2
         for (i, lane) in lanes.dropFirst(state.laneTop).prefix(rows).enumerated() {
             let now = state.loop.status(ofTask: lane.task).state
             drawLane(lane, now: now, into: &grid, y: laneY + i, labelWidth: labelWidth, x: axisX,
-                     width: visible, cursor: cursor)
+                     width: visible, cursor: cursor, limit: limit)
         }
         let loopY = rect.maxY - 2
-        drawLoopRow(into: &grid, y: loopY, labelWidth: labelWidth, x: axisX, width: visible, cursor: cursor)
+        drawLoopRow(into: &grid, y: loopY, labelWidth: labelWidth, x: axisX, width: visible, cursor: cursor,
+                    limit: limit)
         drawLegend(into: &grid, y: rect.maxY - 1)
     }
 
-    private func drawRuler(into grid: inout Grid, y: Int, x: Int, width: Int, cursor: Int) {
+    private func drawRuler(into grid: inout Grid, y: Int, x: Int, width: Int, cursor: Int, limit: Int) {
         let start = state.axisStart
         var lastEnd = -1
         grid.put("time (s)", x: rect.x + 1, y: y, role: .dim)
-        for tick in state.axis.ticks where tick.column >= start && tick.column < start + width {
+        for tick in state.axis.ticks where tick.column >= start && tick.column < start + width
+            && tick.column - start <= limit {
             let col = tick.column - start
             let label = "\(tick.time)"
             if col > lastEnd {
@@ -52,7 +56,7 @@ struct LanesPane {
             }
         }
         let lanes = LaneLook(ascii: state.ascii)
-        for b in state.axis.breaks where b >= start && b < start + width {
+        for b in state.axis.breaks where b >= start && b < start + width && b - start <= limit {
             grid.put(String(lanes.glyph(.breakMarker)), x: x + b - start, y: y, role: .dim)
         }
         if cursor >= 0 && cursor < width {
@@ -61,21 +65,21 @@ struct LanesPane {
     }
 
     private func drawLane(_ lane: Lane, now: LaneState?, into grid: inout Grid, y: Int, labelWidth: Int, x: Int,
-                          width: Int, cursor: Int) {
+                          width: Int, cursor: Int, limit: Int) {
         let selected = lane.task == state.selectedTask
         let title = state.timeline.laneTitle(lane, ascii: state.ascii)
         let pointer = selected ? String(state.glyphs.pointer) : " "
         grid.put(pointer, x: rect.x, y: y, role: .selected)
         grid.put(TextWidth.fit(title, labelWidth - 1, ellipsis: state.glyphs.ellipsis), x: rect.x + 1, y: y,
                  role: selected ? .selected : (now.map { LaneLook(ascii: state.ascii).role($0) } ?? .dim))
-        paintSpans(lane.spans, into: &grid, y: y, x: x, width: width)
+        paintSpans(lane.spans, into: &grid, y: y, x: x, width: min(width, limit + 1))
         paintCursor(into: &grid, y: y, x: x, width: width, cursor: cursor)
     }
 
     /// Paints the spans overlapping the window; where several share a column the one with
     /// the highest draw priority wins. End states show their glyph once, then blank.
     private func paintSpans(_ spans: [StateSpan], into grid: inout Grid, y: Int, x: Int, width: Int) {
-        guard !spans.isEmpty else { return }
+        guard !spans.isEmpty, width > 0 else { return }
         let axis = state.axis
         let start = state.axisStart
         let firstStep = axis.step(atColumn: start)
@@ -117,13 +121,14 @@ struct LanesPane {
         grid.paint(x: x + cursor, y: y, width: 1, role: .cursor)
     }
 
-    private func drawLoopRow(into grid: inout Grid, y: Int, labelWidth: Int, x: Int, width: Int, cursor: Int) {
+    private func drawLoopRow(into grid: inout Grid, y: Int, labelWidth: Int, x: Int, width: Int, cursor: Int,
+                             limit: Int) {
         grid.put(TextWidth.fit("event loop", labelWidth - 1, ellipsis: state.glyphs.ellipsis),
                  x: rect.x + 1, y: y, role: .heading)
         let start = state.axisStart
         let glyphs = LaneLook(ascii: state.ascii)
         let row = state.loopRow
-        for local in 0..<width where start + local < row.count {
+        for local in 0..<max(0, min(width, limit + 1)) where start + local < row.count {
             switch row[start + local] {
             case 2: grid[x + local, y] = Cell(glyphs.glyph(LaneMark.running), .running)
             case 3: grid[x + local, y] = Cell(glyphs.glyph(LaneMark.blocking), .blocked)

@@ -11,16 +11,6 @@ struct NarrationPane {
         grid.titleRule(rect, title, glyphs: state.glyphs)
         let width = rect.width - 1
         var y = rect.y + 1
-        if let reveal = state.predict.reveal, reveal.question.step == state.step {
-            let q = reveal.question
-            let verdict = reveal.isCorrect
-                ? "Right: \(q.choices[q.answer])"
-                : "Not quite: it was \(q.choices[q.answer]), not \(q.choices[reveal.chosen])"
-            for line in TextWrap.lines(verdict, width: width, ellipsis: state.glyphs.ellipsis).prefix(3) {
-                grid.put(line, x: rect.x + 1, y: y, role: reveal.isCorrect ? .good : .bad, maxWidth: width)
-                y += 1
-            }
-        }
         for line in state.narration.split(separator: "\n", omittingEmptySubsequences: false) {
             guard y < rect.maxY else { break }
             grid.put(line, x: rect.x + 1, y: y, role: .plain, maxWidth: width)

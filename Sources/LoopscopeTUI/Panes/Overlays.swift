@@ -16,6 +16,8 @@ struct Overlays {
             question(q, into: &grid)
         } else if state.predict.showSummary {
             summary(into: &grid)
+        } else if let r = state.predict.reveal, r.question.step == state.step {
+            reveal(r, into: &grid)
         }
     }
 
@@ -83,9 +85,16 @@ struct Overlays {
 
     private func about(into grid: inout Grid) {
         let width = min(76, state.size.width - 4)
-        let lines = Self.aboutLines(state.timeline.trace.program, width: width - 4, ellipsis: state.glyphs.ellipsis)
+        var lines = Self.aboutLines(state.timeline.trace.program, width: width - 4, ellipsis: state.glyphs.ellipsis)
+        var title = Sanitizer.line(state.timeline.trace.program.title)
+        if state.hidesFuture {
+            // The note and the claims tell the outcome: they wait for the end of predict mode.
+            title = "About this demo"
+            lines = wrap("What this demo teaches, and where its article differs from CPython, shows at the end "
+                + "of predict mode (or turn predict mode off with p).", width - 4, .plain)
+        }
         let rect = centered(width: width, height: min(lines.count + 4, state.size.height - 2))
-        grid.box(rect, title: Sanitizer.line(state.timeline.trace.program.title), glyphs: state.glyphs)
+        grid.box(rect, title: TextWidth.fit(title, width - 6, ellipsis: state.glyphs.ellipsis), glyphs: state.glyphs)
         for (i, (text, role)) in lines.enumerated() where rect.y + 1 + i < rect.maxY - 2 {
             grid.put(text, x: rect.x + 2, y: rect.y + 1 + i, role: role, maxWidth: rect.width - 4)
         }
@@ -101,28 +110,79 @@ struct Overlays {
                  maxWidth: rect.width - 4)
     }
 
+    /// Wrapped lines of `text` for a box `width` columns wide inside (sanitized already).
+    private func wrap(_ text: String, _ width: Int, _ role: StyleRole) -> [(String, StyleRole)] {
+        TextWrap.lines(text, width: max(1, width), ellipsis: state.glyphs.ellipsis).map { ($0, role) }
+    }
+
     private func question(_ q: Question, into grid: inout Grid) {
         let width = min(70, state.size.width - 4)
-        let rect = centered(width: width, height: q.choices.count + 5)
+        let inner = width - 4
+        let heading = wrap(q.text, inner, .heading)
+        let footer = "press 1-\(q.choices.count) to answer, Esc to skip"
+        let rect = centered(width: width, height: heading.count + q.choices.count + 4)
         grid.box(rect, title: "Predict", glyphs: state.glyphs)
-        grid.put(q.text, x: rect.x + 2, y: rect.y + 1, role: .heading, maxWidth: rect.width - 4)
-        for (i, choice) in q.choices.enumerated() {
-            let y = rect.y + 2 + i
-            grid.put("\(i + 1)", x: rect.x + 3, y: y, role: .key)
-            grid.put(choice, x: rect.x + 6, y: y, role: .plain, maxWidth: rect.width - 8)
+        var y = rect.y + 1
+        for (line, role) in heading {
+            grid.put(line, x: rect.x + 2, y: y, role: role, maxWidth: inner)
+            y += 1
         }
-        grid.put("press 1-\(q.choices.count) to answer, Esc to skip", x: rect.x + 2, y: rect.maxY - 2,
-                 role: .dim, maxWidth: rect.width - 4)
+        for (i, choice) in q.choices.enumerated() {
+            grid.put("\(i + 1)", x: rect.x + 3, y: y, role: .key)
+            grid.put(TextWidth.fit(choice, rect.width - 8, ellipsis: state.glyphs.ellipsis), x: rect.x + 6, y: y,
+                     role: .plain, maxWidth: rect.width - 8)
+            y += 1
+        }
+        grid.put(TextWidth.fit(footer, inner, ellipsis: state.glyphs.ellipsis), x: rect.x + 2, y: rect.maxY - 2,
+                 role: .dim, maxWidth: inner)
+    }
+
+    /// The verdict on the last answer, across the bottom of the screen: right or not, which
+    /// misconception the choice came from, and why the right answer is right.
+    func reveal(_ reveal: Reveal, into grid: inout Grid) {
+        let width = state.size.width
+        let inner = width - 4
+        let lines = wrap(reveal.question.feedback(for: reveal.chosen), inner, reveal.isCorrect ? .good : .bad)
+            + [("", .plain)] + wrap("Esc hides this; any step goes on.", inner, .dim)
+        let height = min(lines.count + 2, state.size.height / 2)
+        let rect = Rect(x: 0, y: state.size.height - 1 - height, width: width, height: height)
+        grid.box(rect, title: reveal.isCorrect ? "Right" : "Not quite", glyphs: state.glyphs)
+        for (i, (line, role)) in lines.prefix(height - 2).enumerated() {
+            grid.put(line, x: 2, y: rect.y + 1 + i, role: role, maxWidth: inner)
+        }
+    }
+
+    /// The end of predict mode: the score, and the misconceptions that tripped the student.
+    static func summaryLines(_ p: PredictState, width: Int, ellipsis: String) -> [(String, StyleRole)] {
+        var lines: [(String, StyleRole)] = []
+        func add(_ text: String, _ role: StyleRole, indent: String = "") {
+            for (k, line) in TextWrap.lines(text, width: max(1, width - indent.count), ellipsis: ellipsis).enumerated() {
+                lines.append(((k == 0 ? indent : String(repeating: " ", count: indent.count)) + line, role))
+            }
+        }
+        let percent = p.asked > 0 ? p.correct * 100 / p.asked : 0
+        add("You answered \(p.correct) of \(p.asked) right (\(percent)%).", p.correct == p.asked ? .good : .plain)
+        lines.append(("", .plain))
+        if p.tripped.isEmpty {
+            add(p.asked > 0 ? "No misconception tripped you." : "No question was answered.", .good)
+        } else {
+            add("What tripped you:", .heading)
+            for (m, n) in p.tripped.sorted(by: { $0.key < $1.key }) {
+                add("\(m.name) (\(n) time\(n == 1 ? "" : "s"))", .bad, indent: "- ")
+            }
+        }
+        lines.append(("", .plain))
+        add("i: what this demo teaches. Home: again. Esc: look around. q: quit.", .dim)
+        return lines
     }
 
     private func summary(into grid: inout Grid) {
-        let p = state.predict
-        let rect = centered(width: 46, height: 6)
+        let width = min(60, state.size.width - 4)
+        let lines = Self.summaryLines(state.predict, width: width - 4, ellipsis: state.glyphs.ellipsis)
+        let rect = centered(width: width, height: lines.count + 2)
         grid.box(rect, title: "Predict: the end", glyphs: state.glyphs)
-        let percent = p.asked > 0 ? p.correct * 100 / p.asked : 0
-        grid.put("You answered \(p.correct) of \(p.asked) right (\(percent)%).", x: rect.x + 2,
-                 y: rect.y + 1, role: p.correct == p.asked ? .good : .plain, maxWidth: rect.width - 4)
-        grid.put("Home to go again, Esc to look around, q to quit", x: rect.x + 2, y: rect.y + 3,
-                 role: .dim, maxWidth: rect.width - 4)
+        for (i, (text, role)) in lines.enumerated() where rect.y + 1 + i < rect.maxY - 1 {
+            grid.put(text, x: rect.x + 2, y: rect.y + 1 + i, role: role, maxWidth: rect.width - 4)
+        }
     }
 }

@@ -25,6 +25,8 @@ struct SequencePane {
         top = max(0, min(top, lines.count - rows))
         for row in 0..<rows where top + row < lines.count {
             let i = top + row
+            // In predict mode the diagram stops at the current step's row.
+            if state.hidesFuture && i > anchor { break }
             grid.put(lines[i], x: rect.x, y: rect.y + 1 + row, role: i == anchor ? .cursor : .plain,
                      maxWidth: rect.width)
         }

@@ -10,7 +10,8 @@ struct StatusBar {
         let g = state.glyphs
         let sep = " \(g.vertical) "
         let program = state.timeline.trace.program
-        var title = Sanitizer.line(program.title, ascii: state.ascii)
+        // A title may give the outcome away ("T1, T3, T2"): in predict mode, the id until the end.
+        var title = Sanitizer.line(state.hidesFuture ? program.id : program.title, ascii: state.ascii)
         if !program.origin.isEmpty { title += " (\(Sanitizer.line(program.origin, ascii: state.ascii)))" }
         let time = "t=\(state.loop.time.formatted(decimals: 3)) s"
         let step = "step \(state.step + 1) of \(state.stepCount)"

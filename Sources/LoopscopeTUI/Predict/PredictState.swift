@@ -1,8 +1,9 @@
 /// Predict mode's state: the question being asked, the last answer revealed, the score.
 ///
-/// Questions are asked when stepping forward into a step that starts or resumes a task
-/// (which ready task runs next?) or prints a line (what prints next?), once per step.
-/// Stepping back never asks.
+/// Questions are asked when stepping forward into a step where a common misconception
+/// (see `Misconception`) would predict something else, once per step. Stepping back never
+/// asks. While predict mode is on and the run is not at its end, the screen shows nothing
+/// after the current step (see `AppState.hidesFuture`).
 public struct PredictState: Equatable, Sendable {
     public var enabled: Bool
     /// The question waiting for an answer; the step does not advance until it is answered.
@@ -15,6 +16,8 @@ public struct PredictState: Equatable, Sendable {
     public var answeredSteps: Set<Int>
     /// Whether the end-of-run summary is shown.
     public var showSummary: Bool
+    /// How often each misconception's answer was chosen.
+    public var tripped: [Misconception: Int]
 
     public init(enabled: Bool) {
         self.enabled = enabled
@@ -24,16 +27,19 @@ public struct PredictState: Equatable, Sendable {
         correct = 0
         answeredSteps = []
         showSummary = false
+        tripped = [:]
     }
 }
 
 /// A multiple-choice question about the next step.
 public struct Question: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
-        /// Which ready task runs next?
+        /// Which task runs next, when control comes back to the loop?
         case nextTask
-        /// What is printed next?
-        case nextOutput
+        /// A task was just created: does its creator carry on, or does the new task run?
+        case afterCreate
+        /// The loop is idle until a timer: whose fires first?
+        case nextTimer
     }
 
     public var kind: Kind
@@ -45,6 +51,18 @@ public struct Question: Equatable, Sendable {
     public var choices: [String]
     /// The index of the right choice.
     public var answer: Int
+    /// For each choice, the misconception it comes from (nil for the right one).
+    public var misconceptions: [Misconception?]
+    /// For each choice, why the right answer is right, from the loop's state (for a wrong
+    /// choice, said against what that misconception expects).
+    public var explanations: [String]
+
+    /// What to say after choice `i`: right, or which misconception it came from, then why.
+    public func feedback(for i: Int) -> String {
+        if i == answer { return "Right: \(choices[answer]). \(explanations[i])" }
+        let why = misconceptions[i].map { "You answered as if \($0.belief). " } ?? ""
+        return "Not quite: it is \(choices[answer]). \(why)\(explanations[i])"
+    }
 }
 
 /// What happened to an answer.
