@@ -208,7 +208,7 @@ if [ "$found" = 1 ]; then
     wrong=$(screen "$S" | grep -oE '[1-9]  Task-[0-9]+ .*starts now' | head -1 | cut -c1)
     if [ -n "$wrong" ]; then
         t send-keys -t "$S" "$wrong"
-        if wait_for "$S" "You answered as if create_task ran the new task at once" 5 && wait_for "$S" "score 0/1" 1; then
+        if wait_for "$S" "You answered as if create_task ran" 5 && wait_for "$S" "score 0/1" 1; then
             ok "a wrong answer names the misconception and is scored"
         else
             not_ok "a wrong answer names the misconception and is scored" "$(screen "$S")"
