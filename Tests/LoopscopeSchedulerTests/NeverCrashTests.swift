@@ -200,4 +200,28 @@ private func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async
         #expect(result.message?.contains("parties must be > 0") == true, "\(result.message ?? "")")
         #expect(result.trace.events.contains { $0.warningKind == .misuse })
     }
+
+    @Test func asyncLetIsNamedWithWhatToUseInstead() {
+        let result = asyncioRun(Self.info) {
+            async let a: Void = sleep(1)
+            async let b: Void = sleep(2)
+            _ = try await (a, b)
+        }
+        #expect(result.outcome == .exception)
+        #expect(result.message?.contains("`async let` and `withTaskGroup` children run inside their parent") == true,
+                "\(result.message ?? "")")
+        #expect(result.message?.contains("gather(...)") == true)
+    }
+
+    @Test func withTaskGroupIsNamedWithWhatToUseInstead() {
+        let result = asyncioRun(Self.info) {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await sleep(1) }
+                group.addTask { try await sleep(2) }
+                try await group.waitForAll()
+            }
+        }
+        #expect(result.outcome == .exception)
+        #expect(result.message?.contains("withTaskGroup") == true, "\(result.message ?? "")")
+    }
 }

@@ -116,7 +116,8 @@ extension EventLoop {
                 \(task.name) gave up control without awaiting anything the loop owns (at its last \
                 await after \(task.waitDescription.isEmpty ? "its start" : task.waitDescription)). \
                 Only loopscope's awaitables (sleep, createTask's value(), gather, Queue, Lock, …) may \
-                suspend a task: Task.sleep, actors and raw Task {} run off the loop.
+                suspend a task: Task.sleep, actors, raw Task {}, async let and withTaskGroup run off \
+                the loop; use createTask with value(), gather or taskGroup instead.
                 """)
         }
     }
@@ -126,6 +127,7 @@ extension EventLoop {
     func park(on future: FutureCore, reason: WaitReason, other: Int32 = -1, value: Int64 = 0,
               site: Int32, describe: @autoclosure () -> String) async throws {
         guard let task = running else { throw notInTask() }
+        guard task.continuation == nil else { throw structuredChild(of: task, site: site) }
         try await withUnsafeThrowingContinuation { (c: UnsafeContinuation<Void, any Error>) in
             task.continuation = c
             task.parked = true
@@ -147,12 +149,28 @@ extension EventLoop {
     /// A bare `yield`: the task goes to the back of the ready queue (asyncio's `sleep(0)`).
     func yieldStep(site: Int32) async throws {
         guard let task = running else { throw notInTask() }
+        guard task.continuation == nil else { throw structuredChild(of: task, site: site) }
         try await withUnsafeThrowingContinuation { (c: UnsafeContinuation<Void, any Error>) in
             task.continuation = c
             task.parked = true
             emit(.suspended, task: task.id, site: site, reason: WaitReason.yield.rawValue)
             scheduleStep(task, reason: .yielded)
         }
+    }
+
+    /// A second Swift task awaited as `task` while `task` itself was suspended: a child of
+    /// `async let` or `withTaskGroup`, which runs inside its parent's step. The run ends
+    /// naming both constructs and what to use instead.
+    func structuredChild(of task: TaskRecord, site: Int32) -> SchedulerError {
+        let at = siteText(site)
+        let message = """
+            a child task of \(task.name) awaited loopscope\(at.isEmpty ? "" : " at \(at)") while \(task.name) \
+            was itself suspended: `async let` and `withTaskGroup` children run inside their parent and \
+            cannot be traced as tasks of the loop. Use createTask with value(), gather(...) or \
+            taskGroup { } instead.
+            """
+        fail(.exception, message, warning: .misuse, site: site)
+        return SchedulerError(message)
     }
 
     func notInTask() -> SchedulerError {
