@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// Compares rendered text with a golden file, for every test target that keeps them.
@@ -24,6 +25,7 @@ public struct GoldenFile: Sendable {
     /// missing file); when updating, writes `actual` instead.
     public func check(_ actual: String, _ relativePath: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let url = directory.appendingPathComponent(relativePath)
+        GoldenReadLog.note(url)
         if Self.updating {
             #expect(throws: Never.self, sourceLocation: sourceLocation) {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
@@ -45,5 +47,26 @@ public struct GoldenFile: Sendable {
         let want = first < e.count ? String(e[first]) : "<end>"
         Issue.record("\(relativePath) differs at line \(first + 1):\n  got:  \(got)\n  want: \(want)",
                      sourceLocation: sourceLocation)
+    }
+}
+
+/// With `LOOPSCOPE_GOLDEN_LOG=<file>` set, every golden file a test compares against is
+/// listed there (one absolute path a line), so `scripts/check-goldens.sh` can name the
+/// golden files no test read.
+enum GoldenReadLog {
+    private static let lock = Mutex(())
+
+    static func note(_ url: URL) {
+        guard let path = ProcessInfo.processInfo.environment["LOOPSCOPE_GOLDEN_LOG"], !path.isEmpty else { return }
+        lock.withLock { _ in
+            let line = Data((url.standardizedFileURL.path + "\n").utf8)
+            if let handle = FileHandle(forWritingAtPath: path) {
+                handle.seekToEndOfFile()
+                handle.write(line)
+                handle.closeFile()
+            } else {
+                _ = FileManager.default.createFile(atPath: path, contents: line)
+            }
+        }
     }
 }
