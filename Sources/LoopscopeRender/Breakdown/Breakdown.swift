@@ -32,6 +32,10 @@ public enum Breakdown {
         let story = Story(timeline: timeline, ascii: options.ascii)
         let ellipsis = options.ascii ? "..." : "…"
         let groups = entries(timeline)
+        let selection = options.selection
+        let tasks = try selection.taskIDs(in: timeline.trace, format: .breakdown)
+        let steps = selection.from == nil && selection.to == nil ? nil
+            : try selection.steps(in: timeline, format: .breakdown)
         let title = "Control flow: " + story.words.clean(timeline.trace.program.title)
         var out = Wrap.lines(title, width: options.width, ellipsis: ellipsis) + [""]
         let numberWidth = String(groups.count).count
@@ -39,6 +43,12 @@ public enum Breakdown {
         var lastTimers = "Timers: none."
         var lastShown: ShownLoop? = nil
         for (n, group) in groups.enumerated() {
+            // A selection keeps the entries of its steps and tasks (and the loop's own, such as
+            // clock jumps and the shutdown), with their numbers.
+            if let steps, group.lowerBound > steps.upperBound || group.upperBound <= steps.lowerBound { continue }
+            if let tasks, !group.contains(where: { timeline.steps[$0].task < 0 || tasks.contains(timeline.steps[$0].task) }) {
+                continue
+            }
             let number = String(n + 1)
             let lead = String(repeating: " ", count: numberWidth - number.count) + number + ". "
             let indent = String(repeating: " ", count: lead.count)

@@ -11,6 +11,10 @@ public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
     case unavailable(format: ExportFormat, reason: String)
     /// The trace could not be turned into the format (e.g. it failed to encode).
     case failed(format: ExportFormat, reason: String)
+    /// More tasks than the format can usefully draw: pick some with `ExportSelection`.
+    case tooLarge(format: ExportFormat, tasks: Int, limit: Int)
+    /// `--tasks`, `--from` or `--to` names nothing in the run.
+    case badSelection(format: ExportFormat, reason: String)
 
     public var description: String {
         switch self {
@@ -21,6 +25,12 @@ public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
             "the \(format.noun) is not available: \(reason)"
         case let .failed(format, reason):
             "could not write the \(format.noun): \(reason)"
+        case let .tooLarge(format, tasks, limit):
+            "the \(format.noun) would have \(Story.grouped(tasks)) task lifelines, more than the \(limit) it can show"
+                + " usefully: pick tasks with --tasks (names or ids, e.g. --tasks Task-1,Task-2) or a"
+                + " stretch of steps with --from and --to (e.g. --from 1 --to 500)"
+        case let .badSelection(format, reason):
+            "cannot select a part of the run for the \(format.noun): \(reason)"
         }
     }
 }

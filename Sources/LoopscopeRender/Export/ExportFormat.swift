@@ -48,4 +48,12 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .mermaid, .chrome, .markdown, .jsonl: false
         }
     }
+
+    /// Whether `--tasks`, `--from` and `--to` (`ExportSelection`) apply to the format.
+    public var takesSelection: Bool {
+        switch self {
+        case .sequence, .mermaid, .breakdown, .markdown: true
+        case .text, .unicode, .chrome, .jsonl: false
+        }
+    }
 }

@@ -14,10 +14,14 @@ public struct ExportOptions: Equatable, Sendable {
     /// Whether to keep to 7-bit ASCII. When false, the sequence diagram draws with box
     /// glyphs, and trace strings keep their non-ASCII characters.
     public var ascii: Bool
+    /// The part of the run to show (`--tasks`, `--from`, `--to`): the whole run by default.
+    public var selection: ExportSelection
 
-    public init(width: Int = 80, color: Bool = false, ascii: Bool = true) {
+    public init(width: Int = 80, color: Bool = false, ascii: Bool = true,
+                selection: ExportSelection = ExportSelection()) {
         self.width = width
         self.color = color
         self.ascii = ascii
+        self.selection = selection
     }
 }

@@ -14,6 +14,10 @@ import LoopscopeTrace
 public enum Exporter {
     public static func render(_ trace: Trace, format: ExportFormat,
                               options: ExportOptions) throws(ExportError) -> String {
+        if !options.selection.isWholeRun && !format.takesSelection {
+            throw .badSelection(format: format, reason: "--tasks, --from and --to apply to the sequence,"
+                + " mermaid, breakdown and markdown formats; the \(format.noun) always shows the whole run")
+        }
         switch format {
         case .text:
             return try LaneRenderer.text(Timeline(trace: trace), laneOptions(options))
@@ -24,7 +28,7 @@ public enum Exporter {
         case .breakdown:
             return try Breakdown.render(Timeline(trace: trace), options: options)
         case .mermaid:
-            return MermaidExporter.render(trace)
+            return try MermaidExporter.render(trace, options: options)
         case .chrome:
             return ChromeTraceExporter.render(Timeline(trace: trace))
         case .markdown:
@@ -33,6 +37,9 @@ public enum Exporter {
             return TraceJSONL.encode(trace)
         }
     }
+
+    /// Whether `ExportOptions.selection` picks what the format shows.
+    static func takesSelection(_ format: ExportFormat) -> Bool { format.takesSelection }
 
     static func laneOptions(_ options: ExportOptions) -> LaneOptions {
         LaneOptions(width: options.width, color: options.color)

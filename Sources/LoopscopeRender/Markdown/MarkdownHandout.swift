@@ -77,7 +77,8 @@ public enum MarkdownHandout {
         }
         out.append("## Step by step")
         out.append("")
-        let breakdown = try Breakdown.render(timeline, options: ExportOptions(width: width, ascii: false))
+        let breakdown = try Breakdown.render(timeline, options: ExportOptions(width: width, ascii: false,
+                                                                              selection: options.selection))
         out += breakdown.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
             .map(String.init).filter { !$0.isEmpty }
         out.append("")
@@ -90,8 +91,15 @@ public enum MarkdownHandout {
         out.append("")
         out.append("## Sequence diagram")
         out.append("")
-        let diagram = try SequenceDiagram.render(trace, options: ExportOptions(width: width, ascii: options.ascii))
-        out += fenced(lines(of: diagram), language: "text")
+        do throws(ExportError) {
+            let diagram = try SequenceDiagram.render(trace, options: ExportOptions(width: width, ascii: options.ascii,
+                                                                                   selection: options.selection))
+            out += fenced(lines(of: diagram), language: "text")
+        } catch {
+            guard case let .tooLarge(_, tasks, limit) = error else { throw error }
+            out.append("Left out: the diagram would have \(tasks) task lifelines, more than the \(limit) it can"
+                + " show usefully. Export the handout with `--tasks` or `--from`/`--to` to include it.")
+        }
         return out.joined(separator: "\n") + "\n"
     }
 

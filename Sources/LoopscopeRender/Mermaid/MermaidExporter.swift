@@ -26,11 +26,23 @@ public enum MermaidExporter {
     public static let maxLabel = 100
 
     public static func render(_ trace: Trace) -> String {
-        let script = SequenceScript(trace: trace, ascii: false)
+        // Cannot throw: the whole run, whatever its size.
+        render(SequenceScript(trace: trace, ascii: false))
+    }
+
+    /// The part of the run `options.selection` picks; throws when it has more than
+    /// `SequenceDiagram.maxTasks` tasks (Mermaid cannot lay out thousands of participants).
+    public static func render(_ trace: Trace, options: ExportOptions) throws(ExportError) -> String {
+        var unicode = options
+        unicode.ascii = false
+        return render(try SequenceDiagram.script(trace, options: unicode, format: .mermaid))
+    }
+
+    static func render(_ script: SequenceScript) -> String {
         var out = ["sequenceDiagram"]
         func id(_ p: Int) -> String { p == 0 ? "L" : "T\(p)" }
         out.append("    participant L as \(escape(script.participants[0].subtitle))")
-        for p in 1..<script.participants.count {
+        for p in script.shown.dropFirst() {
             let info = script.participants[p]
             let alias = info.subtitle.isEmpty ? info.name : "\(info.name) \(info.subtitle)"
             out.append("    participant \(id(p)) as \(escape(alias))")

@@ -13,6 +13,8 @@ struct PageDrawer {
     private var slot: [Int?]
     private var lastTime: VirtualTime? = nil
     private var rows: [String] = []
+    /// Every participant's lifeline at the message being drawn.
+    private var lifelines: [SequenceScript.Lifeline]
 
     /// The most lines one note may take before it is cut.
     static let noteLines = 3
@@ -25,6 +27,7 @@ struct PageDrawer {
         self.glyphs = glyphs
         column = min(SequenceDiagram.maxColumn, (width - margin) / max(1, page.count))
         slot = Array(repeating: nil, count: script.participants.count)
+        lifelines = script.initialLifelines
         for (i, p) in page.enumerated() { slot[p] = i }
     }
 
@@ -45,14 +48,17 @@ struct PageDrawer {
         var start = TextRow(width: width)
         start.put(glyphs.lifeline, at: x(0))
         rows.append(start.text)
-        for message in script.messages { add(message) }
+        for message in script.messages {
+            for change in message.changes { lifelines[change.participant] = change.state }
+            add(message)
+        }
         return rows
     }
 
     private func base(_ m: SequenceScript.Message) -> TextRow {
         var row = TextRow(width: width)
         for p in page {
-            switch m.lifelines[p] {
+            switch lifelines[p] {
             case .absent: break
             case .alive: row.put(glyphs.lifeline, at: x(p))
             case .running: row.put(glyphs.running, at: x(p))
@@ -76,16 +82,16 @@ struct PageDrawer {
         case let .note(at: p):
             if slot[p] != nil { note(m, at: p, m.label) }
         case let .arrow(from: a, to: b, dashed: dashed):
-            let name = script.participants.map(\.name)
+            func name(_ p: Int) -> String { script.participants[p].name }
             switch (slot[a] != nil, slot[b] != nil) {
             case (true, true) where a == b:
                 note(m, at: a, m.label)
             case (true, true):
                 arrow(m, from: a, to: b, dashed: dashed)
             case (true, false) where a != 0:
-                note(m, at: a, "\(m.label) -> \(name[b])")
+                note(m, at: a, "\(m.label) -> \(name(b))")
             case (false, true) where b != 0:
-                note(m, at: b, "<- \(m.label) from \(name[a])")
+                note(m, at: b, "<- \(m.label) from \(name(a))")
             default:
                 // Arrows between the loop and a task on another page are drawn there.
                 break

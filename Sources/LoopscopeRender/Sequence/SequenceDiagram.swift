@@ -1,3 +1,4 @@
+import LoopscopeTimeline
 import LoopscopeTrace
 
 /// A text sequence diagram of a run: the event loop and each task as a column with a
@@ -39,17 +40,21 @@ public enum SequenceDiagram {
         timeMargin(trace) + min(2, trace.tasks.count + 1) * minColumn
     }
 
-    /// Draws the diagram, or throws when `options.width` is below `minimumWidth(for:)`.
+    /// The most tasks a diagram draws; a larger run must pick some (`ExportSelection`).
+    public static let maxTasks = 200
+
+    /// Draws the diagram, or throws when `options.width` is below `minimumWidth(for:)`, or
+    /// when more than `maxTasks` tasks would be drawn.
     public static func render(_ trace: Trace, options: ExportOptions) throws(ExportError) -> String {
         let minimum = minimumWidth(for: trace)
         guard options.width >= minimum else {
             throw .widthTooSmall(format: .sequence, width: options.width, minimum: minimum)
         }
-        let script = SequenceScript(trace: trace, ascii: options.ascii)
+        let script = try script(trace, options: options, format: .sequence)
         let glyphs = SequenceGlyphs(ascii: options.ascii)
         let margin = timeMargin(trace)
         let perPage = max(2, (options.width - margin) / minColumn)
-        let tasks = Array(1..<script.participants.count)
+        let tasks = Array(script.shown.dropFirst())
         var pages: [[Int]] = []
         if tasks.isEmpty {
             pages = [[0]]
@@ -74,6 +79,27 @@ public enum SequenceDiagram {
             out += drawer.draw()
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The script of the part of the run `options.selection` picks, or throws when it has
+    /// more than `maxTasks` tasks to draw (saying how to pick fewer).
+    static func script(_ trace: Trace, options: ExportOptions,
+                       format: ExportFormat) throws(ExportError) -> SequenceScript {
+        let selection = options.selection
+        let tasks = try selection.taskIDs(in: trace, format: format)
+        if let tasks, tasks.count > maxTasks {
+            throw .tooLarge(format: format, tasks: tasks.count, limit: maxTasks)
+        }
+        if tasks == nil && selection.from == nil && selection.to == nil && trace.tasks.count > maxTasks {
+            throw .tooLarge(format: format, tasks: trace.tasks.count, limit: maxTasks)
+        }
+        let events = selection.from == nil && selection.to == nil ? 0..<trace.events.count
+            : try selection.events(in: Timeline(trace: trace), format: format)
+        let script = SequenceScript(trace: trace, ascii: options.ascii, tasks: tasks, events: events)
+        if script.shown.count - 1 > maxTasks {
+            throw .tooLarge(format: format, tasks: script.shown.count - 1, limit: maxTasks)
+        }
+        return script
     }
 
     /// Columns for the time labels, e.g. `   1.5s ` (widest label plus one blank).

@@ -5,6 +5,12 @@ import LoopscopeTrace
 ///
 /// Participant 0 is the event loop; the lane with task id `i` is participant `i + 1`.
 /// It holds no layout; `SequenceDiagram` draws it.
+///
+/// It can show part of a run: only some tasks (`shown`; an arrow to a task left out becomes
+/// a note on the side that is shown) and only the messages of some events. Lifelines are
+/// not copied per message: each message carries the lifeline changes made since the message
+/// before it, and the drawer keeps the current lifelines as it goes (starting from
+/// `initialLifelines`).
 struct SequenceScript {
     /// Whether a lifeline exists and whether its lane holds the loop at a message.
     enum Lifeline: UInt8 { case absent, alive, running }
@@ -22,8 +28,13 @@ struct SequenceScript {
         var label: String
         /// The trace event it shows.
         var event: TraceEvent
-        /// Lifeline states while this message is drawn.
-        var lifelines: [Lifeline]
+        /// Lifeline changes since the message before it, to apply before drawing it.
+        var changes: [LifelineChange]
+    }
+
+    struct LifelineChange {
+        var participant: Int
+        var state: Lifeline
     }
 
     struct Participant {
@@ -33,8 +44,19 @@ struct SequenceScript {
 
     var participants: [Participant]
     var messages: [Message]
+    /// The participants drawn, loop first, then tasks in id order.
+    var shown: [Int]
+    /// Lifelines when the first message is drawn.
+    var initialLifelines: [Lifeline]
 
+    /// The whole run, every task.
     init(trace: Trace, ascii: Bool) {
+        self.init(trace: trace, ascii: ascii, tasks: nil, events: 0..<trace.events.count)
+    }
+
+    /// Messages of the events in `events`; with `tasks`, only those tasks' lifelines (and
+    /// the loop's); without, every task that takes part in those messages.
+    init(trace: Trace, ascii: Bool, tasks: Set<Int32>?, events range: Range<Int>) {
         let words = TraceWords(trace: trace, ascii: ascii)
         // A program without an event loop still has the scheduler handing out the threads.
         let loopless = trace.tasks.contains { $0.kind == .mainThread }
@@ -44,21 +66,64 @@ struct SequenceScript {
                 Participant(name: words.task(Int32(i)), subtitle: words.label(Int32(i)))
             }
         messages = []
+        shown = []
         var lifelines = [Lifeline](repeating: .absent, count: participants.count)
         lifelines[0] = .alive
+        initialLifelines = lifelines
+        var included = [Bool](repeating: tasks == nil, count: participants.count)
+        included[0] = true
+        for t in tasks ?? [] { included[Int(t) + 1] = true }
+        var involved = [Bool](repeating: false, count: participants.count)
+        involved[0] = true
+        let whole = range.lowerBound <= 0 && range.upperBound >= trace.events.count
 
         func column(_ task: Int32) -> Int {
             task >= 0 && Int(task) < trace.tasks.count ? Int(task) + 1 : 0
         }
+        var recording = false
+        var pending: [LifelineChange] = []
+        func set(_ p: Int, _ state: Lifeline) {
+            guard p > 0 else { return }
+            lifelines[p] = state
+            if recording { pending.append(LifelineChange(participant: p, state: state)) }
+        }
         func add(_ e: TraceEvent, _ shape: Message.Shape, _ label: String) {
-            messages.append(Message(time: e.time, shape: shape, label: label, event: e, lifelines: lifelines))
+            guard recording else { return }
+            var shape = shape
+            var label = label
+            switch shape {
+            case let .note(at: p):
+                guard included[p] else { return }
+            case let .arrow(from: a, to: b, _):
+                switch (included[a], included[b]) {
+                case (true, true): break
+                case (true, false):
+                    shape = .note(at: a)
+                    label = "\(label) -> \(participants[b].name)"
+                case (false, true):
+                    shape = .note(at: b)
+                    label = "<- \(label) from \(participants[a].name)"
+                case (false, false):
+                    return
+                }
+                involved[a] = true
+                involved[b] = true
+            }
+            if case let .note(at: p) = shape { involved[p] = true }
+            messages.append(Message(time: e.time, shape: shape, label: label, event: e, changes: pending))
+            pending = []
         }
 
-        for e in trace.events {
+        for index in 0..<min(range.upperBound, trace.events.count) {
+            if index == range.lowerBound {
+                recording = true
+                initialLifelines = lifelines
+            }
+            let e = trace.events[index]
             let me = column(e.task)
             switch e.kind {
             case .created:
-                if me > 0 { lifelines[me] = .alive }
+                set(me, .alive)
                 add(e, .arrow(from: column(e.other), to: me, dashed: false), "create")
             case .scheduled:
                 guard let reason = e.wakeReason, reason != .created else { continue }
@@ -66,10 +131,10 @@ struct SequenceScript {
                 // the label says what caused it.
                 add(e, .arrow(from: 0, to: me, dashed: true), "wake: " + words.wake(e))
             case .started:
-                lifelines[me] = .running
+                set(me, .running)
                 add(e, .arrow(from: 0, to: me, dashed: false), "start")
             case .resumed:
-                lifelines[me] = .running
+                set(me, .running)
                 let label = switch e.resumeMode ?? .normal {
                 case .normal: "resume"
                 case .cancelled: "resume: CancelledError"
@@ -78,16 +143,16 @@ struct SequenceScript {
                 add(e, .arrow(from: 0, to: me, dashed: false), label)
             case .suspended:
                 add(e, .arrow(from: me, to: 0, dashed: false), "await " + words.awaited(e))
-                if me > 0 { lifelines[me] = .alive }
+                set(me, .alive)
             case .completed:
                 add(e, .arrow(from: me, to: 0, dashed: false), "return " + (words.text(of: e) ?? ""))
-                if me > 0 { lifelines[me] = .absent }
+                set(me, .absent)
             case .failed:
                 add(e, .arrow(from: me, to: 0, dashed: false), "raise " + (words.text(of: e) ?? ""))
-                if me > 0 { lifelines[me] = .absent }
+                set(me, .absent)
             case .cancelled:
                 add(e, .arrow(from: me, to: 0, dashed: false), "cancelled")
-                if me > 0 { lifelines[me] = .absent }
+                set(me, .absent)
             case .cancelRequested:
                 add(e, .arrow(from: column(e.other), to: me, dashed: true),
                     e.value == 0 ? "cancel(): already done" : "cancel()")
@@ -116,6 +181,13 @@ struct SequenceScript {
             case .timerAdded, .timerFired, .timerCancelled, .callbackQueued, .callbackRan:
                 continue
             }
+        }
+        if tasks != nil {
+            shown = included.indices.filter { included[$0] }
+        } else if whole {
+            shown = Array(participants.indices)
+        } else {
+            shown = involved.indices.filter { involved[$0] }
         }
     }
 }

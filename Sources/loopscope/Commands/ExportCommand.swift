@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LoopscopeRender
 
 extension ExportFormat: ExpressibleByArgument {}
@@ -29,13 +30,15 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Allow non-ASCII glyphs and text in the sequence diagram and breakdown.")
     var unicode = false
 
+    @OptionGroup var part: PartOptions
+
     func run() throws {
         try reporting {
             let loaded = try TraceInput.load(input, python: python)
             let trace = loaded.trace
             let useColor = color ?? (output == nil && Terminal.isTerminal(1) && !Terminal.noColor)
             let options = ExportOptions(width: width ?? Terminal.defaultWidth(writingTo: output),
-                                        color: useColor, ascii: !unicode)
+                                        color: useColor, ascii: !unicode, selection: part.selection)
             let text: String
             do {
                 text = try Exporter.render(trace, format: format, options: options)
@@ -61,18 +64,40 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var python: PythonFlags
 
+    @OptionGroup var part: PartOptions
+
     func run() throws {
         try reporting {
             let loaded = try TraceInput.load(input, python: python)
             let trace = loaded.trace
             defer { Terminal.relay(loaded) }
             do {
-                let options = ExportOptions(width: width ?? Terminal.defaultWidth(writingTo: nil))
+                let options = ExportOptions(width: width ?? Terminal.defaultWidth(writingTo: nil),
+                                            selection: part.selection)
                 let text = try Exporter.render(trace, format: .breakdown, options: options)
                 Terminal.writeOut(text.hasSuffix("\n") ? text : text + "\n")
             } catch {
                 throw CLIError("\(error)", code: 2)
             }
         }
+    }
+}
+
+/// `--tasks`, `--from`, `--to`: the part of a run an export shows.
+struct PartOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only these tasks, by name or id, comma-separated (sequence, mermaid, breakdown, markdown).",
+                               valueName: "names"))
+    var tasks: String?
+
+    @Option(help: ArgumentHelp("From this step on (numbered from 1, as the player numbers them: g N).", valueName: "step"))
+    var from: Int?
+
+    @Option(help: ArgumentHelp("Up to this step, included.", valueName: "step"))
+    var to: Int?
+
+    var selection: ExportSelection {
+        ExportSelection(tasks: (tasks ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                            .filter { !$0.isEmpty },
+                        from: from, to: to)
     }
 }
