@@ -21,7 +21,7 @@ struct TimeAxisPlan {
         var gaps = [Int64](repeating: 0, count: n)  // gaps[i]: from step i to i + 1
         var nonzero: [Int64] = []
         for i in 0..<(n - 1) {
-            let d = steps[i + 1].time.nanoseconds - steps[i].time.nanoseconds
+            let d = steps[i + 1].time.nanoseconds.clampedSubtracting(steps[i].time.nanoseconds)
             gaps[i] = d
             if d > 0 { nonzero.append(d) }
         }

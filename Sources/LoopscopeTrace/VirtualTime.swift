@@ -36,11 +36,13 @@ public struct VirtualTime: Hashable, Comparable, Sendable, CustomStringConvertib
     public var seconds: Double { Double(nanoseconds) / 1e9 }
 
     public static func < (a: VirtualTime, b: VirtualTime) -> Bool { a.nanoseconds < b.nanoseconds }
+    /// Held at the ends of the range rather than trapping: a trace file may hold any time.
     public static func + (a: VirtualTime, b: VirtualTime) -> VirtualTime {
-        VirtualTime(nanoseconds: a.nanoseconds &+ b.nanoseconds)
+        VirtualTime(nanoseconds: a.nanoseconds.clampedAdding(b.nanoseconds))
     }
+    /// Held at the ends of the range rather than trapping.
     public static func - (a: VirtualTime, b: VirtualTime) -> VirtualTime {
-        VirtualTime(nanoseconds: a.nanoseconds &- b.nanoseconds)
+        VirtualTime(nanoseconds: a.nanoseconds.clampedSubtracting(b.nanoseconds))
     }
 
     /// Seconds as the shortest exact decimal: `0`, `1.5`, `0.000000001`, `-2.25`.
@@ -80,5 +82,20 @@ public struct VirtualTime: Hashable, Comparable, Sendable, CustomStringConvertib
             text += "." + String(repeating: "0", count: digits - f.count) + f
         }
         return text
+    }
+}
+
+extension Int64 {
+    /// `self + other`, held at `Int64.min` or `Int64.max` instead of overflowing. For
+    /// arithmetic on times and counts read from a trace file, which may hold any value.
+    public func clampedAdding(_ other: Int64) -> Int64 {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? .max : .min) : sum
+    }
+
+    /// `self - other`, held at `Int64.min` or `Int64.max` instead of overflowing.
+    public func clampedSubtracting(_ other: Int64) -> Int64 {
+        let (difference, overflow) = subtractingReportingOverflow(other)
+        return overflow ? (other < 0 ? .max : .min) : difference
     }
 }

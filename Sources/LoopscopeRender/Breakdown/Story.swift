@@ -162,7 +162,7 @@ struct Story {
         let who = words.task(e.task)
         switch e.waitReason ?? .future {
         case .sleep:
-            let d = words.duration(max(0, e.value - e.time.nanoseconds))
+            let d = words.duration(max(0, e.value.clampedSubtracting(e.time.nanoseconds)))
             return "\(who) sleeps for \(d): a timer is set to fire at"
                 + " \(words.time(VirtualTime(nanoseconds: e.value))) and \(who) suspends,"
                 + " giving control back to the loop."
@@ -200,7 +200,7 @@ struct Story {
         let free = loopless ? "" : " The loop is free meanwhile."
         switch e.waitReason ?? .future {
         case .sleep:
-            let d = words.duration(max(0, e.value - e.time.nanoseconds))
+            let d = words.duration(max(0, e.value.clampedSubtracting(e.time.nanoseconds)))
             return "\(who) sleeps for \(d), a blocking sleep in its own thread, until"
                 + " \(words.time(VirtualTime(nanoseconds: e.value))).\(free)"
         case .join, .thread, .task:

@@ -24,11 +24,17 @@ struct ChromeTraceWriter {
     var steps: [Step] { timeline.steps }
 
     /// Where step `k` starts on the synthetic axis, in ns (`k == steps.count`: the end).
+    /// Held within ±`limit`, so the sums and differences of positions below cannot
+    /// overflow whatever times a trace file holds.
     func pos(_ k: Int) -> Int64 {
         guard !steps.isEmpty else { return 0 }
         if k >= steps.count { return pos(steps.count - 1) + Self.stepWidth }
-        return steps[k].time.nanoseconds + Int64(k) * Self.stepWidth
+        let p = steps[k].time.nanoseconds.clampedAdding(Int64(k) * Self.stepWidth)
+        return min(max(p, -Self.limit), Self.limit)
     }
+
+    /// The largest position: a quarter of `Int64.max` (about 73 years of virtual time).
+    static let limit = Int64.max / 4
 
     /// The edge between two spans at step `k`: a span of work begins with its step; any
     /// other span begins after the step (which belongs to the span before it, or to

@@ -75,7 +75,7 @@ struct TraceWords {
         let count = e.value
         switch reason {
         case .sleep:
-            let d = e.value - e.time.nanoseconds
+            let d = e.value.clampedSubtracting(e.time.nanoseconds)
             return "sleep(\(VirtualTime(nanoseconds: max(0, d))))"
         case .yield: return "sleep(0)"
         case .task: return e.other >= 0 ? task(e.other) : "a task"
