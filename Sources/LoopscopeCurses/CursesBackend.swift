@@ -84,7 +84,9 @@ public final class CursesBackend: TerminalBackend {
                 let role = grid[x, y].role
                 let start = x
                 buffer.removeAll(keepingCapacity: true)
-                while x < grid.width, grid[x, y].role == role {
+                // A continuation stays in its wide character's run whatever its role, so the
+                // next run never starts inside a wide character.
+                while x < grid.width, grid[x, y].role == role || grid[x, y].isContinuation {
                     let cell = grid[x, y]
                     if !cell.isContinuation {
                         for scalar in cell.character.unicodeScalars { buffer.append(wchar_t(scalar.value)) }

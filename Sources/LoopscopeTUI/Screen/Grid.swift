@@ -3,7 +3,9 @@ import LoopscopeTrace
 /// One character cell of a screen: what it shows and what it means.
 ///
 /// A character two columns wide fills its own cell and marks the next one as a
-/// continuation (`isContinuation`), which backends skip.
+/// continuation (`isContinuation`), which backends skip. The grid keeps wide characters
+/// whole: writing over either half of one blanks the other half, so every row always takes
+/// exactly the grid's width on a terminal (see `Grid.columns(ofRow:)`).
 public struct Cell: Equatable, Sendable {
     public var character: Character
     public var role: StyleRole
@@ -43,8 +45,54 @@ public struct Grid: Equatable, Sendable {
         get { cells[y * width + x] }
         set {
             guard x >= 0, y >= 0, x < width, y < height else { return }
-            cells[y * width + x] = newValue
+            // A continuation on its own has no character to continue: it is drawn as a blank.
+            let cell = newValue.isContinuation ? Cell(" ", newValue.role) : newValue
+            set(cell, columns: TextWidth.columns(cell.character), x: x, y: y)
         }
+    }
+
+    /// Puts `cell`, `columns` wide, at `(x, y)` (inside the grid), followed by its
+    /// continuation cells; a wide character it lands on part of becomes a blank, and so
+    /// does `cell` itself when it would run past the right edge.
+    private mutating func set(_ cell: Cell, columns: Int, x: Int, y: Int) {
+        let row = y * width
+        let w = max(1, columns)
+        guard x + w <= width else {
+            set(Cell(" ", cell.role), columns: 1, x: x, y: y)
+            return
+        }
+        // A wide character starting before x loses its head's meaning: blank it.
+        if cells[row + x].isContinuation {
+            var head = x - 1
+            while head > 0 && cells[row + head].isContinuation { head -= 1 }
+            for col in head..<x { cells[row + col] = Cell(" ", cells[row + col].role) }
+        }
+        // Continuations after the cells we take belong to a character we overwrite.
+        var after = x + w
+        while after < width && cells[row + after].isContinuation {
+            cells[row + after] = Cell(" ", cells[row + after].role)
+            after += 1
+        }
+        cells[row + x] = cell
+        for col in x + 1..<x + w { cells[row + col] = Cell("\u{0}", cell.role) }
+    }
+
+    /// The columns row `y` takes on a terminal: each cell's character's width, where a
+    /// character wider than one must be followed by that many continuation cells and a
+    /// continuation must follow one. A row that breaks the rule counts -1 (it would shift
+    /// everything after it on screen). Always `width` for a grid drawn by these methods.
+    public func columns(ofRow y: Int) -> Int {
+        var x = 0, total = 0
+        while x < width {
+            let cell = cells[y * width + x]
+            if cell.isContinuation { return -1 }
+            let w = TextWidth.columns(cell.character)
+            guard w >= 1, x + w <= width else { return -1 }
+            for col in x + 1..<x + w where !cells[y * width + col].isContinuation { return -1 }
+            total += w
+            x += w
+        }
+        return total
     }
 
     /// Writes `text` from column `x` of row `y`, cut at `maxWidth` columns (or the right
@@ -56,13 +104,10 @@ public struct Grid: Equatable, Sendable {
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         var col = x
         for ch in text {
-            let w = ch.unicodeScalars.reduce(0) { $0 + TextWidth.columns($1) }
+            let w = TextWidth.columns(ch)
             if w == 0 { continue }
             if col + w > limit { break }
-            if col >= 0 {
-                cells[y * width + col] = Cell(ch, role)
-                if w == 2, col + 1 < width { cells[y * width + col + 1] = .continuation }
-            }
+            if col >= 0 { set(Cell(ch, role), columns: w, x: col, y: y) }
             col += w
         }
         return col - x
@@ -78,18 +123,25 @@ public struct Grid: Equatable, Sendable {
 
     /// Fills a rectangle with one cell.
     public mutating func fill(_ rect: Rect, with cell: Cell) {
+        let w = cell.isContinuation ? 1 : max(1, TextWidth.columns(cell.character))
         for row in max(0, rect.y)..<min(height, rect.y + rect.height) {
-            for col in max(0, rect.x)..<min(width, rect.x + rect.width) {
-                cells[row * width + col] = cell
+            for col in stride(from: max(0, rect.x), to: min(width, rect.x + rect.width), by: w) {
+                set(cell, columns: w, x: col, y: row)
             }
         }
     }
 
-    /// Copies another grid in at `(x, y)`, cut at this grid's edges.
+    /// Copies another grid in at `(x, y)`, cut at this grid's edges (a wide character cut
+    /// by an edge becomes a blank).
     public mutating func blit(_ other: Grid, x: Int, y: Int) {
         for row in 0..<other.height where y + row >= 0 && y + row < height {
             for col in 0..<other.width where x + col >= 0 && x + col < width {
-                cells[(y + row) * width + x + col] = other.cells[row * other.width + col]
+                let cell = other.cells[row * other.width + col]
+                if cell.isContinuation {
+                    if col == 0 { set(Cell(" ", cell.role), columns: 1, x: x + col, y: y + row) }
+                    continue
+                }
+                set(cell, columns: TextWidth.columns(cell.character), x: x + col, y: y + row)
             }
         }
     }
