@@ -90,6 +90,7 @@ let package = Package(
                     exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "LoopscopeCursesTests", dependencies: ["LoopscopeCurses", "CTerminalGuard"],
                     swiftSettings: strict),
-        .testTarget(name: "LoopscopeCLITests", dependencies: ["LoopscopeTrace"], swiftSettings: strict),
+        .testTarget(name: "LoopscopeCLITests", dependencies: ["LoopscopeTrace", "LoopscopeTestSupport"],
+                    swiftSettings: strict),
     ]
 )

@@ -9,7 +9,9 @@ struct CLIRunner {
         var stderr: String
     }
 
+    /// `LOOPSCOPE_EXECUTABLE` overrides it (e.g. to run these tests against an older build).
     static var executable: URL {
+        if let path = ProcessInfo.processInfo.environment["LOOPSCOPE_EXECUTABLE"] { return URL(fileURLWithPath: path) }
         let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         return testBinary.deletingLastPathComponent().appendingPathComponent("loopscope")
     }

@@ -23,5 +23,9 @@ public struct TraceFormatError: Error, CustomStringConvertible, Equatable, Senda
         self.message = message
     }
 
-    public var description: String { "\(sourceName):\(line):\(column): \(message)" }
+    /// The error as one line, safe for a terminal: the message may quote text from the file
+    /// (an unknown kind, a field name), which goes through `Sanitizer`.
+    public var description: String {
+        "\(Sanitizer.line(sourceName)):\(line):\(column): \(Sanitizer.line(message))"
+    }
 }

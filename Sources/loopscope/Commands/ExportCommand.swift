@@ -18,8 +18,13 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "One of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ExportFormat = .text
 
-    @Option(name: .shortAndLong, help: "Columns every line must fit in (default: the terminal's width, or 80 when not a terminal).")
+    @Option(name: .shortAndLong, help: "Columns every line must fit in, \(WidthLimit.text) (default: the terminal's width, or 80 when not a terminal).")
     var width: Int?
+
+    func validate() throws { try WidthLimit.check(width) }
+
+    @Flag(name: .long, help: "Show a trace file even when `loopscope validate` finds it inconsistent.")
+    var force = false
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
@@ -34,7 +39,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let loaded = try TraceInput.load(input, python: python)
+            let loaded = try TraceInput.load(input, python: python, force: force)
             let trace = loaded.trace
             let useColor = color ?? (output == nil && Terminal.isTerminal(1) && !Terminal.noColor)
             let options = ExportOptions(width: width ?? Terminal.defaultWidth(writingTo: output),
@@ -59,26 +64,32 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "A demo id (see `loopscope list`), a .py program (recorded on CPython) or a .jsonl trace file.")
     var input: String
 
-    @Option(name: .shortAndLong, help: "Columns every line must fit in (default: the terminal's width, or 80 when not a terminal).")
+    @Option(name: .shortAndLong, help: "Columns every line must fit in, \(WidthLimit.text) (default: the terminal's width, or 80 when not a terminal).")
     var width: Int?
 
     @OptionGroup var python: PythonFlags
 
     @OptionGroup var part: PartOptions
 
+    func validate() throws { try WidthLimit.check(width) }
+
+    @Flag(name: .long, help: "Show a trace file even when `loopscope validate` finds it inconsistent.")
+    var force = false
+
     func run() throws {
         try reporting {
-            let loaded = try TraceInput.load(input, python: python)
+            let loaded = try TraceInput.load(input, python: python, force: force)
             let trace = loaded.trace
             defer { Terminal.relay(loaded) }
+            let options = ExportOptions(width: width ?? Terminal.defaultWidth(writingTo: nil),
+                                        selection: part.selection)
+            let text: String
             do {
-                let options = ExportOptions(width: width ?? Terminal.defaultWidth(writingTo: nil),
-                                            selection: part.selection)
-                let text = try Exporter.render(trace, format: .breakdown, options: options)
-                Terminal.writeOut(text.hasSuffix("\n") ? text : text + "\n")
+                text = try Exporter.render(trace, format: .breakdown, options: options)
             } catch {
                 throw CLIError("\(error)", code: 2)
             }
+            try Terminal.writeOut(text.hasSuffix("\n") ? text : text + "\n")
         }
     }
 }
@@ -99,5 +110,17 @@ struct PartOptions: ParsableArguments {
         ExportSelection(tasks: (tasks ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                             .filter { !$0.isEmpty },
                         from: from, to: to)
+    }
+}
+
+/// The widths `--width` accepts: a line longer than 10,000 columns helps nobody, and a
+/// larger number would only allocate without bound (or overflow).
+enum WidthLimit {
+    static let range = 1...10_000
+    static let text = "1 to 10000"
+
+    static func check(_ width: Int?) throws {
+        guard let width, !range.contains(width) else { return }
+        throw ValidationError("--width must be \(text) columns, not \(width).")
     }
 }

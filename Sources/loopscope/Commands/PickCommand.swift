@@ -41,7 +41,7 @@ struct PickCommand: ParsableCommand {
                 let (demo, language) = entries[index]
                 return language == .python ? try TraceInput.recordTwin(demo, flags).trace : demo.record().trace
             }
-            if let summary = outcome?.summary, !summary.isEmpty { print(summary) }
+            if let summary = outcome?.summary, !summary.isEmpty { try Terminal.writeOut(summary + "\n") }
             if let signal = outcome?.signal, signal != 0 { Player.exit(bySignal: signal) }
         } catch let error as PlayerError {
             throw CLIError(error.description, code: error.exitCode)

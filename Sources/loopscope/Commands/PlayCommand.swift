@@ -33,6 +33,9 @@ struct PlayCommand: ParsableCommand {
     @Option(name: .long, help: "The view to start in: timeline, sequence or breakdown.")
     var view: String = "timeline"
 
+    @Flag(name: .long, help: "Show a trace file even when `loopscope validate` finds it inconsistent.")
+    var force = false
+
     func run() throws {
         try reporting {
             guard let kind = ViewKind.allCases.first(where: { "\($0)" == view }) else {
@@ -46,11 +49,11 @@ struct PlayCommand: ParsableCommand {
             }
             do {
                 try Player.checkTerminal()
-                let loaded = try TraceInput.load(input, python: python)
+                let loaded = try TraceInput.load(input, python: python, force: force)
                 let options = PlayerOptions(predict: predict, ascii: ascii, view: kind, startStep: max(0, step),
                                             stepsPerSecond: speed, realTime: realTime)
                 let outcome = try Player.play(trace: loaded.trace, options: options)
-                if !outcome.summary.isEmpty { print(outcome.summary) }
+                if !outcome.summary.isEmpty { try Terminal.writeOut(outcome.summary + "\n") }
                 Terminal.relay(loaded)
                 if outcome.signal != 0 { Player.exit(bySignal: outcome.signal) }
             } catch let error as PlayerError {

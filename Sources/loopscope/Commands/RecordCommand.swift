@@ -48,7 +48,7 @@ struct ValidateCommand: ParsableCommand {
                 let list = problems.map { "  \(Sanitizer.line($0.description))" }.joined(separator: "\n")
                 throw CLIError("\(file) is well-formed but inconsistent:\n\(list)", code: 1)
             }
-            print("\(file): ok — \(trace.events.count) events, \(trace.tasks.count) lanes, \(trace.duration) s virtual, format version \(Trace.formatVersion)")
+            try Terminal.writeOut("\(Sanitizer.line(file)): ok — \(trace.events.count) events, \(trace.tasks.count) lanes, \(trace.duration) s virtual, format version \(Trace.formatVersion)\n")
         }
     }
 }

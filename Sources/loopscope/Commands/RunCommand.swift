@@ -35,7 +35,7 @@ struct RunCommand: ParsableCommand {
             }
             for line in trace.output {
                 let text = Sanitizer.line(line.text) + "\n"
-                if line.stream == .stderr { Terminal.writeError(text) } else { Terminal.writeOut(text) }
+                if line.stream == .stderr { Terminal.writeError(text) } else { try Terminal.writeOut(text) }
             }
             for event in trace.events where event.kind == .warning && event.warningKind != .deadlock
                 && event.warningKind != .limit {
@@ -49,7 +49,7 @@ struct RunCommand: ParsableCommand {
                 parts.append("\(switches) steps")
                 parts.append("\(trace.events.count) events")
                 parts.append("\(trace.duration) s \(trace.program.clock == .real ? "wall clock" : "virtual")")
-                Terminal.writeOut("-- \(Sanitizer.line(demo)): " + parts.joined(separator: ", ") + "\n")
+                try Terminal.writeOut("-- \(Sanitizer.line(demo)): " + parts.joined(separator: ", ") + "\n")
             }
             if outcome != .ok {
                 throw CLIError(Sanitizer.lines(message ?? "the program failed").joined(separator: "\n"), code: 1)

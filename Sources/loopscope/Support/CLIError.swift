@@ -21,7 +21,8 @@ extension ParsableCommand {
         do {
             try body()
         } catch let error as CLIError {
-            Terminal.writeError("loopscope: \(error.message)\n")
+            // Messages may quote a trace or a path: nothing in them reaches the terminal raw.
+            Terminal.writeError("loopscope: " + Sanitizer.lines(error.message).joined(separator: "\n") + "\n")
             throw ExitCode(error.code)
         }
     }
@@ -53,24 +54,21 @@ enum Terminal {
     }
 
     static func writeError(_ s: String) {
-        FileHandle.standardError.write(Data(s.utf8))
+        StandardStreams.err(s)
     }
 
-    static func writeOut(_ s: String) {
-        FileHandle.standardOutput.write(Data(s.utf8))
+    /// Throws when standard output cannot take it (a full disk, a closed pipe).
+    static func writeOut(_ s: String) throws {
+        try StandardStreams.out(s)
     }
 
-    /// Writes `text` to `path`, or to standard output when `path` is nil or `-`.
+    /// Writes `text` to `path` (see `OutputFile`), or to standard output when `path` is nil
+    /// or `-`.
     static func deliver(_ text: String, to path: String?) throws {
         guard let path, path != "-" else {
-            writeOut(text)
+            try writeOut(text)
             return
         }
-        do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            let why = error.localizedDescription.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
-            throw CLIError("cannot write \(path): \(why). Check that the folder exists and is writable.")
-        }
+        try OutputFile.write(Array(text.utf8), to: path)
     }
 }

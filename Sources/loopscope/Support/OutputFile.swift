@@ -1,0 +1,145 @@
+import Glibc
+import LoopscopeTrace
+
+/// Writes a command's output file (`-o FILE`) without surprising whoever owns it.
+///
+/// - A regular file with one name is replaced atomically: the text goes to a hidden
+///   temporary file beside it, which takes the old file's mode and owner and is renamed over
+///   it, so a full disk or a failure leaves the old file whole. SIGINT, SIGTERM or SIGHUP
+///   during the write remove the temporary file before the process ends.
+/// - A regular file with more than one name (hard links) is rewritten in place, so every
+///   name keeps seeing the same file; so is a file whose folder does not let a temporary
+///   file be made beside it, or whose owner could not be given to a replacement. In-place
+///   writes are not atomic: a failure part-way leaves the file cut short.
+/// - Anything else that exists (a device such as /dev/null, a FIFO) is written through,
+///   never replaced.
+/// - A symbolic link is followed to its target, which is written as above; the link stays.
+enum OutputFile {
+    static func write(_ bytes: [UInt8], to path: String) throws(CLIError) {
+        let target = try resolveLinks(path)
+        var info = stat()
+        guard lstat(target, &info) == 0 else {
+            let code = errno
+            guard code == ENOENT else { throw failure(path, code) }
+            try replace(target, bytes, keeping: nil, shown: path)
+            return
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR:
+            throw CLIError("cannot write \(shown(path)): it is a folder. Name a file to write, e.g. \(shown(path))/out.txt.")
+        case S_IFREG:
+            if info.st_nlink > 1 {
+                try overwrite(target, bytes, shown: path, truncate: true)
+            } else if !(try replace(target, bytes, keeping: info, shown: path)) {
+                try overwrite(target, bytes, shown: path, truncate: true)
+            }
+        default:
+            try overwrite(target, bytes, shown: path, truncate: false)
+        }
+    }
+
+    /// Follows `path` through symbolic links to what they name (which may not exist yet).
+    static func resolveLinks(_ path: String) throws(CLIError) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+            var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = buffer.withUnsafeMutableBytes { readlink(current, $0.baseAddress!.assumingMemoryBound(to: CChar.self), $0.count - 1) }
+            guard n > 0 else { throw failure(path, errno) }
+            let destination = String(decoding: buffer[0..<n], as: UTF8.self)
+            current = destination.hasPrefix("/") ? destination : folder(of: current) + "/" + destination
+        }
+        throw CLIError("cannot write \(shown(path)): too many symbolic links (a loop?).")
+    }
+
+    /// Writes a temporary file beside `target` and renames it over `target`. Returns false,
+    /// having changed nothing, when an existing file should be written in place instead
+    /// (its folder refuses new files, or its owner cannot be kept).
+    @discardableResult
+    private static func replace(_ target: String, _ bytes: [UInt8], keeping old: stat?,
+                                shown path: String) throws(CLIError) -> Bool {
+        let temp = folder(of: target) + "/." + name(of: target) + ".loopscope-\(getpid()).tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard fd >= 0 else {
+            let code = errno
+            if old != nil, [EACCES, EPERM, EROFS].contains(code) { return false }
+            throw failure(path, code)
+        }
+        TemporaryFileGuard.protect(temp)
+        defer { TemporaryFileGuard.release() }
+        if let old {
+            guard fchown(fd, old.st_uid, old.st_gid) == 0, fchmod(fd, old.st_mode & 0o7777) == 0 else {
+                close(fd)
+                unlink(temp)
+                return false
+            }
+        }
+        let code = writeAll(fd, bytes)
+        let synced = code == 0 ? (fsync(fd) == 0 ? 0 : errno) : code
+        let closed = close(fd) == 0 ? 0 : errno
+        if synced != 0 || closed != 0 {
+            unlink(temp)
+            throw failure(path, synced != 0 ? synced : closed, keptOld: old != nil)
+        }
+        guard rename(temp, target) == 0 else {
+            let code = errno
+            unlink(temp)
+            throw failure(path, code, keptOld: old != nil)
+        }
+        return true
+    }
+
+    /// Opens an existing `target` and writes into it (truncating a regular file first).
+    private static func overwrite(_ target: String, _ bytes: [UInt8], shown path: String,
+                                  truncate: Bool) throws(CLIError) {
+        let fd = open(target, O_WRONLY | O_CLOEXEC | (truncate ? O_TRUNC : 0))
+        guard fd >= 0 else { throw failure(path, errno) }
+        let code = writeAll(fd, bytes)
+        let closed = close(fd) == 0 ? 0 : errno
+        if code != 0 || closed != 0 { throw failure(path, code != 0 ? code : closed) }
+    }
+
+    /// Writes in chunks; returns 0 or the errno of the failure.
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32 {
+        let chunk = 1 << 20
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(bytes.count, offset + chunk)
+            do {
+                try StandardStreams.write(bytes[offset..<end], to: fd)
+            } catch {
+                return error.code
+            }
+            offset = end
+            TemporaryFileGuard.testHook()
+        }
+        return 0
+    }
+
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let head = path[..<slash]
+        return head.isEmpty ? "/" : String(head)
+    }
+
+    static func name(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    static func shown(_ path: String) -> String { Sanitizer.line(path) }
+
+    static func failure(_ path: String, _ code: Int32, keptOld: Bool = false) -> CLIError {
+        let why = String(cString: strerror(code))
+        let advice: String
+        switch code {
+        case ENOENT: advice = "Check that the folder \(shown(folder(of: path))) exists."
+        case EACCES, EPERM, EROFS: advice = "Check that you may write there, or choose another place."
+        case ENOSPC, EDQUOT: advice = "Free some space, or choose another place."
+        default: advice = "Check the path, or choose another place."
+        }
+        let kept = keptOld ? " The existing file is unchanged." : ""
+        return CLIError("cannot write \(shown(path)): \(why).\(kept) \(advice)")
+    }
+}

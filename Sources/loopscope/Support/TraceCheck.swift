@@ -1,0 +1,30 @@
+import LoopscopeScheduler
+
+/// The consistency check every reader of a trace file runs before showing it: a trace the
+/// validator rejects (time going backwards, events after `finished`, negative times…) is
+/// refused with the validator's findings unless `--force` is given.
+enum TraceCheck {
+    /// How many findings a message lists before it says how many more there are.
+    static let shownProblems = 12
+
+    /// The findings as an indented list, sanitized and cut to `shownProblems` lines.
+    static func list(_ problems: [TraceProblem], path: String) -> String {
+        var lines = problems.prefix(shownProblems).map { "  " + Sanitizer.line($0.description) }
+        if problems.count > shownProblems {
+            lines.append("  … and more (`loopscope validate \(Sanitizer.line(path))` lists them)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `trace` when it is consistent or `force` is set; otherwise a `CLIError` (exit 1).
+    static func consistent(_ trace: Trace, path: String, force: Bool) throws -> Trace {
+        if force { return trace }
+        let problems = trace.validate(limit: shownProblems + 1)
+        guard !problems.isEmpty else { return trace }
+        throw CLIError("""
+            \(Sanitizer.line(path)) is well-formed but inconsistent, so what it shows could not have happened:
+            \(list(problems, path: path))
+            Pass --force to show it anyway.
+            """)
+    }
+}
