@@ -8,7 +8,9 @@
 /// It writes exactly what it is given, in the order given (so output is deterministic); it
 /// does not parse JSON.
 enum JSONText {
-    /// A JSON string literal: quotes, backslashes and control characters escaped.
+    /// A JSON string literal: quotes, backslashes and control characters escaped, and C1
+    /// controls and invisible format characters (bidi overrides, zero-width characters,
+    /// line separators) as `\uXXXX`, as the trace encoder writes them.
     static func string(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
@@ -18,10 +20,8 @@ enum JSONText {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || Self.isInvisible(scalar.value) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
@@ -30,6 +30,12 @@ enum JSONText {
             }
         }
         return out + "\""
+    }
+
+    /// The invisible format characters `ByteWriter` escapes in traces.
+    static func isInvisible(_ v: UInt32) -> Bool {
+        v == 0x061C || v == 0x180E || (0x200B...0x200F).contains(v) || (0x2028...0x202E).contains(v)
+            || (0x2060...0x2069).contains(v) || v == 0xFEFF || (0xFFF9...0xFFFB).contains(v)
     }
 
     /// Nanoseconds written as microseconds, exactly, with no trailing zeros: `1500` → `1.5`.

@@ -63,7 +63,9 @@ struct ByteWriter {
     mutating func bool(_ b: Bool) { b ? raw("true") : raw("false") }
 
     /// A JSON string: `"` and `\` escaped, control characters and DEL as escapes (`\n`,
-    /// `\t`, `\u001b`), everything else as its UTF-8 bytes.
+    /// `\t`, `\u001b`), C1 controls and invisible format characters (bidi overrides and
+    /// isolates, zero-width characters, line and paragraph separators, the BOM) as `\uXXXX`
+    /// (see `invisible(_:at:)`), everything else as its UTF-8 bytes.
     mutating func string(_ s: String) {
         var s = s
         s.withUTF8 { string(bytes: $0) }
@@ -74,6 +76,13 @@ struct ByteWriter {
         var runStart = 0
         for i in 0..<src.count {
             let b = src[i]
+            if b >= 0xC2 {
+                guard let (scalar, length) = Self.invisible(src, at: i) else { continue }
+                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<i])) }
+                runStart = i + length
+                hexEscape(scalar)
+                continue
+            }
             guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F else { continue }
             if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<i])) }
             runStart = i + 1
@@ -101,6 +110,42 @@ struct ByteWriter {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `\uXXXX` for a scalar below U+10000.
+    private mutating func hexEscape(_ scalar: UInt32) {
+        let hex: StaticString = "0123456789abcdef"
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "u"))
+        hex.withUTF8Buffer { h in
+            for shift in [12, 8, 4, 0] { bytes.append(h[Int((scalar >> UInt32(shift)) & 0xF)]) }
+        }
+    }
+
+    /// The scalar whose UTF-8 starts at `i` and its length, when it is one the encoder
+    /// escapes although JSON allows it raw: a C1 control (U+0080–U+009F), or an invisible
+    /// format character that can reorder or hide text on screen — U+061C, U+180E,
+    /// U+200B–U+200F, U+2028–U+202E, U+2060–U+2069, U+FEFF, U+FFF9–U+FFFB. The same set
+    /// `Sanitizer` replaces on screen.
+    static func invisible(_ src: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
+        let b = src[i]
+        let n = src.count - i
+        switch b {
+        case 0xC2:
+            guard n >= 2, (0x80...0x9F).contains(src[i + 1]) else { return nil }
+            return (UInt32(src[i + 1]), 2)
+        case 0xD8:
+            guard n >= 2, src[i + 1] == 0x9C else { return nil }
+            return (0x061C, 2)
+        case 0xE1, 0xE2, 0xEF:
+            guard n >= 3 else { return nil }
+            let scalar = (UInt32(b & 0x0F) << 12) | (UInt32(src[i + 1] & 0x3F) << 6) | UInt32(src[i + 2] & 0x3F)
+            let hidden = scalar == 0x180E || (0x200B...0x200F).contains(scalar) || (0x2028...0x202E).contains(scalar)
+                || (0x2060...0x2069).contains(scalar) || scalar == 0xFEFF || (0xFFF9...0xFFFB).contains(scalar)
+            return hidden ? (scalar, 3) : nil
+        default:
+            return nil
+        }
     }
 
     /// A site as `"file:line"`.

@@ -1,0 +1,43 @@
+import Testing
+@testable import LoopscopeTrace
+
+/// What the encoder writes raw and what it escapes: C1 controls and the invisible format
+/// characters that can reorder or hide text on screen are written as `\uXXXX` (before,
+/// they went out as raw UTF-8, against the format document).
+@Suite struct TraceJSONLEscapeTests {
+    static let hostile = "a\u{85}b\u{9B}2J\u{202E}evil\u{202C}\u{2066}iso\u{2069}\u{200B}zw\u{200D}j\u{2028}\u{2029}"
+        + "\u{FEFF}\u{061C}\u{180E}\u{2060}\u{FFF9}\u{200F}\u{200E}"
+    static let kept = "é日本👨‍👩‍👧 Ω ¢ € ­"   // ordinary non-ASCII (the ZWJ inside the family is escaped)
+
+    func encoded(_ text: String) -> String {
+        var b = TraceBuilder(program: ProgramInfo(id: "esc", title: text, note: text))
+        let t = b.addTask(TaskInfo(name: text, label: text))
+        b.append(TraceEvent(kind: .created, time: .zero, task: t, other: -1, value: Int64(b.intern(text)), site: -1,
+                            reason: TaskKind.task.rawValue))
+        return TraceJSONL.encode(b.build())
+    }
+
+    @Test func c1AndInvisibleFormatCharactersAreEscaped() throws {
+        let out = encoded(Self.hostile)
+        for scalar in out.unicodeScalars {
+            #expect(!(0x80...0x9F).contains(scalar.value) && !(0x2028...0x202E).contains(scalar.value)
+                    && !(0x2066...0x2069).contains(scalar.value) && !(0x200B...0x200F).contains(scalar.value)
+                    && ![0xFEFF, 0x061C, 0x180E, 0x2060, 0xFFF9].contains(scalar.value),
+                    "raw U+\(String(scalar.value, radix: 16)) in the encoded trace")
+        }
+        for escape in ["\\u0085", "\\u009b", "\\u202e", "\\u202c", "\\u2066", "\\u2069", "\\u200b", "\\u200d",
+                       "\\u2028", "\\u2029", "\\ufeff", "\\u061c", "\\u180e", "\\u2060", "\\ufff9", "\\u200f", "\\u200e"] {
+            #expect(out.contains(escape), "\(escape) missing")
+        }
+        let back = try TraceJSONL.decode(out)
+        #expect(back.program.title == Self.hostile)
+        #expect(back.tasks[0].name == Self.hostile)
+        #expect(TraceJSONL.encode(back) == out, "re-encoding is byte-identical")
+    }
+
+    @Test func ordinaryTextStaysRaw() throws {
+        let out = encoded(Self.kept)
+        #expect(out.contains("é日本👨\\u200d👩\\u200d👧 Ω ¢ € \u{AD}"))
+        #expect(try TraceJSONL.decode(out).program.title == Self.kept)
+    }
+}
