@@ -26,10 +26,16 @@ public enum Breakdown {
     public static let minimumWidth = 32
 
     public static func render(_ timeline: Timeline, options: ExportOptions) throws(ExportError) -> String {
+        try render(timeline, options: options, markdown: false)
+    }
+
+    /// With `markdown`, trace strings in the prose are escaped for Markdown and source lines
+    /// are quoted as code spans that hold any backticks (for `MarkdownHandout`).
+    static func render(_ timeline: Timeline, options: ExportOptions, markdown: Bool) throws(ExportError) -> String {
         guard options.width >= minimumWidth else {
             throw .widthTooSmall(format: .breakdown, width: options.width, minimum: minimumWidth)
         }
-        let story = Story(timeline: timeline, ascii: options.ascii)
+        let story = Story(timeline: timeline, ascii: options.ascii, markdown: markdown)
         let ellipsis = options.ascii ? "..." : "…"
         let groups = entries(timeline)
         let selection = options.selection

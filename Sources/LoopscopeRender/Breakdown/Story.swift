@@ -13,9 +13,11 @@ struct Story {
     /// State kept between sentences, so telling a run in order costs what the steps cost.
     let cache: StoryCache
 
-    init(timeline: Timeline, ascii: Bool) {
+    init(timeline: Timeline, ascii: Bool, markdown: Bool = false) {
         self.timeline = timeline
-        words = TraceWords(trace: timeline.trace, ascii: ascii, keepUnits: true)
+        var words = TraceWords(trace: timeline.trace, ascii: ascii, keepUnits: true)
+        words.markdown = markdown
+        self.words = words
         cache = StoryCache(timeline: timeline)
         loopless = timeline.trace.tasks.contains { $0.kind == .mainThread }
     }
@@ -43,10 +45,13 @@ struct Story {
         return info.kind == .task && info.parent < 0
     }
 
-    /// "`source line`: " for a site, or "" without one.
+    /// "`source line`: " for a site, or "" without one (in Markdown, a code span whose
+    /// fence outlasts any backticks in the line).
     func quote(_ site: Int32) -> String {
         if let known = cache.quotes[site] { return known }
-        let quoted = words.source(site).map { $0.isEmpty ? "" : "`\($0)`: " } ?? ""
+        let quoted = words.source(site).map {
+            $0.isEmpty ? "" : words.markdown ? MarkdownText.codeSpan($0) + ": " : "`\($0)`: "
+        } ?? ""
         cache.quotes[site] = quoted
         return quoted
     }

@@ -13,9 +13,10 @@ import LoopscopeTrace
 /// `ascii` only picks the sequence diagram's glyphs. Prose (note, breakdown) is wrapped to
 /// `options.width`; code blocks keep their lines
 /// whole, and the timeline and diagram inside them fit the width. Trace strings are
-/// sanitized, table cells escape `|`, and code fences are longer than any run of backticks
-/// inside them. Sections with nothing to show (no claims, no output) are left out. It does
-/// not render HTML or link anywhere.
+/// sanitized, and in prose, headings and table cells escaped (`MarkdownText`): HTML,
+/// links, emphasis and `|` show as the characters they are. Code spans and fences are
+/// longer than any run of backticks inside them. Sections with nothing to show (no claims,
+/// no output) are left out. It does not render HTML or link anywhere.
 public enum MarkdownHandout {
     public static func render(_ timeline: Timeline, options: ExportOptions) throws(ExportError) -> String {
         let trace = timeline.trace
@@ -24,7 +25,7 @@ public enum MarkdownHandout {
         // characters still become visible symbols). `options.ascii` picks the glyphs of the
         // diagrams only.
         let ascii = false
-        let clean = { (s: String) in Sanitizer.line(s, ascii: ascii) }
+        let clean = { (s: String) in MarkdownText.escape(Sanitizer.line(s, ascii: ascii)) }
         let ellipsis = "…"
         let width = options.width
         var out: [String] = []
@@ -38,7 +39,7 @@ public enum MarkdownHandout {
         }
         if !program.note.isEmpty {
             for line in Sanitizer.lines(program.note, ascii: ascii) {
-                out += Wrap.lines(line, width: width, indent: "> ", ellipsis: ellipsis)
+                out += Wrap.lines(MarkdownText.escape(line), width: width, indent: "> ", ellipsis: ellipsis)
             }
             out.append("")
         }
@@ -56,7 +57,7 @@ public enum MarkdownHandout {
             out.append("## Source")
             out.append("")
             for file in trace.files {
-                if trace.files.count > 1 { out += ["`" + clean(file.path) + "`", ""] }
+                if trace.files.count > 1 { out += [MarkdownText.codeSpan(Sanitizer.line(file.path)), ""] }
                 let lines = Sanitizer.lines(file.text, ascii: ascii)
                 out += fenced(lines.last == "" ? Array(lines.dropLast()) : lines, language: language(of: file.path))
                 out.append("")
@@ -70,7 +71,7 @@ public enum MarkdownHandout {
             let stampWidth = stamps.map(\.count).max() ?? 0
             let lines = zip(output, stamps).map { line, stamp in
                 String(repeating: " ", count: stampWidth - stamp.count) + stamp + "  "
-                    + (line.stream == .stderr ? "[stderr] " : "") + clean(line.text)
+                    + (line.stream == .stderr ? "[stderr] " : "") + Sanitizer.line(line.text, ascii: ascii)
             }
             out += fenced(lines, language: "text")
             out.append("")
@@ -78,7 +79,8 @@ public enum MarkdownHandout {
         out.append("## Step by step")
         out.append("")
         let breakdown = try Breakdown.render(timeline, options: ExportOptions(width: width, ascii: false,
-                                                                              selection: options.selection))
+                                                                              selection: options.selection),
+                                             markdown: true)
         out += breakdown.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
             .map(String.init).filter { !$0.isEmpty }
         out.append("")
@@ -123,13 +125,9 @@ public enum MarkdownHandout {
         return [fence + language] + lines + [fence]
     }
 
-    /// A table cell: sanitized, with `|` escaped.
+    /// A table cell: sanitized and escaped (`|` included).
     static func cell(_ s: String, ascii: Bool) -> String {
-        var out = ""
-        for ch in Sanitizer.line(s, ascii: ascii) {
-            if ch == "|" { out += "\\|" } else { out.append(ch) }
-        }
-        return out
+        MarkdownText.escape(Sanitizer.line(s, ascii: ascii))
     }
 
     static func language(of path: String) -> String {

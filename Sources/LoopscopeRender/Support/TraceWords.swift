@@ -18,6 +18,8 @@ struct TraceWords {
     var unitGap = " "
     /// Task names already sanitized, by task id.
     private let names: NameMemo
+    /// Whether the prose is Markdown: trace strings are then escaped (`MarkdownText`).
+    var markdown = false
 
     init(trace: Trace, ascii: Bool, keepUnits: Bool = false) {
         self.trace = trace
@@ -32,8 +34,11 @@ struct TraceWords {
     /// A duration between two times for prose, e.g. `2 s`.
     func duration(_ ns: Int64) -> String { "\(VirtualTime(nanoseconds: ns))\(unitGap)s" }
 
-    /// A sanitized, single-line version of any trace string.
-    func clean(_ s: some StringProtocol) -> String { Sanitizer.line(s, ascii: ascii) }
+    /// A sanitized, single-line version of any trace string (escaped for Markdown prose
+    /// when `markdown`).
+    func clean(_ s: some StringProtocol) -> String {
+        markdown ? MarkdownText.escape(Sanitizer.line(s, ascii: ascii)) : Sanitizer.line(s, ascii: ascii)
+    }
 
     /// The lane's name (`Task-2`), or `the runner` for -1.
     func task(_ id: Int32) -> String {
@@ -65,7 +70,7 @@ struct TraceWords {
 
     /// The source line at a site, sanitized, or nil.
     func source(_ site: Int32) -> String? {
-        trace.sourceLine(site).map { clean($0) }
+        trace.sourceLine(site).map { Sanitizer.line($0, ascii: ascii) }
     }
 
     /// What a `suspended` event waits on, as an await expression, e.g. `sleep(3)`,
