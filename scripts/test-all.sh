@@ -2,8 +2,9 @@
 # The project's whole test command (README's, and what .ci/run runs after installing what a
 # fresh machine lacks): the debug and release builds with zero warnings, the unit and golden
 # tests (with swift test's own exit status; golden files never rewritten, none left unread,
-# the tree left as it was), the end-to-end terminal test under tmux, and the Python
-# recorder's tests with every trace checked by `loopscope validate`.
+# the tree left as it was), the end-to-end terminal test under tmux, the Python
+# recorder's tests with every trace checked by `loopscope validate`, and a short
+# fixed-seed round of the trace fuzzer (scripts/fuzz.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -58,3 +59,6 @@ bash scripts/tui-e2e.sh .build/debug/loopscope
 
 echo "== Python recorder tests (every trace checked by loopscope validate)"
 LOOPSCOPE_BIN=.build/debug/loopscope python3 -m unittest discover -s recorder/tests -t .
+
+echo "== fuzz round (fixed seed)"
+python3 scripts/fuzz.py --loopscope .build/debug/loopscope --mutants 150 --seed 1

@@ -14,6 +14,7 @@ struct Loopscope: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [PickCommand.self, ListCommand.self, RunCommand.self, PlayCommand.self, ExplainCommand.self,
-                      ExportCommand.self, RecordCommand.self, ValidateCommand.self, BenchCommand.self],
+                      ExportCommand.self, RecordCommand.self, ValidateCommand.self, BenchCommand.self,
+                      FramesCommand.self, CheckReadersCommand.self],
         defaultSubcommand: PickCommand.self)
 }

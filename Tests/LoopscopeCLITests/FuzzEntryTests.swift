@@ -1,0 +1,25 @@
+import Foundation
+import LoopscopeTestSupport
+import Testing
+
+/// The hidden commands the fuzzer drives: they run every reader and say what they found.
+@Suite(.serialized) struct FuzzEntryTests {
+    @Test func checkReadersSaysOkRejectedOrProblemPerFile() throws {
+        let good = try CLIRunner.temporaryFile("good.jsonl", contents: try CLIRunner.run(["record", "seed000-fetch-url"]).stdout)
+        let hostile = try CLIRunner.temporaryFile("hostile.jsonl", contents: HostileTraces.sleepUntilMin)
+        let backwards = try CLIRunner.temporaryFile("backwards.jsonl", contents: HostileTraces.maxToMin)
+        let broken = try CLIRunner.temporaryFile("broken.jsonl", contents: "{\"format\":\"loopscope-trace\",\"version\":1\n")
+        let r = try CLIRunner.run(["check-readers", "--frames", "2", good, hostile, backwards, broken])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map { $0.split(separator: "\t").first.map(String.init) ?? "" }
+        #expect(lines == ["ok", "ok", "ok", "rejected"], "\(r.stdout)")
+    }
+
+    @Test func framesDrawsEveryViewAndChecksTheWidths() throws {
+        let r = try CLIRunner.run(["frames", "seed004-jobs-threads", "--frames", "3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("frames drawn, every row [40, 80, 97, 203] columns wide"), "\(r.stdout)")
+        let help = try CLIRunner.run(["--help"])
+        #expect(!help.stdout.contains("check-readers") && !help.stdout.contains("frames"), "hidden from help")
+    }
+}
