@@ -41,3 +41,19 @@ import Testing
         #expect(try TraceJSONL.decode(out).program.title == Self.kept)
     }
 }
+
+/// Validator messages name tasks from the trace: they reach a terminal sanitized (the
+/// fuzzer found a right-to-left override in one).
+@Suite struct TraceProblemTextTests {
+    @Test func aProblemsDescriptionCarriesNoControlOrBidiCharacter() throws {
+        var b = TraceBuilder(program: ProgramInfo(id: "p", title: "p"))
+        let t = b.addTask(TaskInfo(name: "Task\u{202E}-1\u{1B}[2J", label: "x"))
+        b.append(TraceEvent(kind: .started, time: .zero, task: t, other: -1, value: 0, site: -1, reason: 0))
+        let problems = b.build().validate()
+        #expect(!problems.isEmpty)
+        for p in problems {
+            #expect(!p.description.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x1B }, "\(p.description)")
+        }
+        #expect(problems.contains { $0.message.contains("\u{202E}") }, "the message itself keeps the name as it is")
+    }
+}

@@ -15,9 +15,11 @@ public struct TraceProblem: Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The problem as one line, safe for a terminal: the message names tasks and may quote
+    /// the trace's text, which goes through `Sanitizer`.
     public var description: String {
-        guard let event else { return message }
-        return "event \(event): \(message)"
+        guard let event else { return Sanitizer.line(message) }
+        return "event \(event): \(Sanitizer.line(message))"
     }
 }
 
