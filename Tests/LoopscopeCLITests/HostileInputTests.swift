@@ -64,7 +64,8 @@ import Testing
     @Test func decoderErrorsNeverCarryEscapes() throws {
         let good = try CLIRunner.run(["record", "seed004-hello-world"]).stdout
         let evil = good.replacingOccurrences(of: #""kind":"started""#, with: #""kind":"\u001b]0;PWN\u0007\u001b[2J""#)
-        let headerEvil = good.replacingOccurrences(of: #""version":1,"#, with: #""version":1,"\u009b2J\u001b[31m":0,"#)
+        let headerEvil = good.replacingOccurrences(of: #""program":{"#, with: #""\u009b2J\u001b[31m":0,"program":{"#)
+        #expect(evil != good && headerEvil != good)
         for (name, text) in [("evil-kind", evil), ("evil-field", headerEvil)] {
             let path = try CLIRunner.temporaryFile("\(name).jsonl", contents: text)
             for reader in Self.readers {
