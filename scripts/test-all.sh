@@ -25,6 +25,8 @@ no_warnings() {   # fails when the log (of a build, or a test run: then only com
 
 tree_before=$(git status --porcelain 2>/dev/null || true)
 
+mkdir -p .build   # the logs below live there; a fresh clone has none yet
+
 echo "== swift build"
 swift build 2>&1 | tee .build/build.log
 no_warnings .build/build.log
