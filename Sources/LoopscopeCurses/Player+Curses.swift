@@ -27,7 +27,7 @@ extension Player {
         let timeline = Timeline(trace: trace)
         let backend = try openBackend(options: options, environment: environment)
         defer { backend.restore() }
-        return run(timeline: timeline, options: options, on: backend)
+        return run(timeline: timeline, options: options, on: backend, saveScreen: ScreenFile.save)
     }
 
     /// The demo browser: a list of demos; choosing one records it (with `record`) and
@@ -50,7 +50,8 @@ extension Player {
             guard case .chose(let chosen) = result else { break }
             selected = chosen
             let trace = try record(chosen)
-            let outcome = run(timeline: Timeline(trace: trace), options: options, on: backend)
+            let outcome = run(timeline: Timeline(trace: trace), options: options, on: backend,
+                              saveScreen: ScreenFile.save)
             last = outcome
             if outcome.interrupted { break }
         }

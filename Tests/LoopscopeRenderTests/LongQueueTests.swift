@@ -34,8 +34,8 @@ import Testing
         #expect(lines.contains("Ready queue: " + (3...12).map { "Task-\($0)" }.joined(separator: ", ") + " and 19 more."))
         let timers = (2...11).enumerated().map { "Task-\($1) at \($0 + 1) s" }.joined(separator: ", ")
         #expect(lines.contains("Timers: \(timers) and 20 more."))
-        #expect(text.contains("cancels every task still pending: Task-2 (at `// line 6`), Task-3 (at"))
-        #expect(text.contains("Task-11 (at `// line 6`) and 20 more."))
+        #expect(text.contains("turns to the 30 tasks still pending, Task-2 (at `// line 6`), Task-3 (at"))
+        #expect(text.contains("Task-11 (at `// line 6`) and 20 more, and cancels each in turn."))
         // No sentence names more than a dozen tasks.
         #expect(lines.allSatisfy { $0.components(separatedBy: "Task-").count - 1 <= 12 })
     }
@@ -57,9 +57,14 @@ import Testing
 }
 
 extension LongQueueTests {
-    @Test func aLongRunOfCreateTaskNamesTheFirstTen() throws {
+    /// One entry per step (the player's numbering): thirty create_task calls on one line are
+    /// thirty entries, each naming its own task.
+    @Test func aLongRunOfCreateTaskIsOneEntryPerTask() throws {
         let text = try Exporter.render(Self.crowd(30), format: .breakdown, options: ExportOptions(width: 2000))
-        #expect(text.contains("Task-1 creates 30 tasks, Task-2 (job(0)), Task-3 (job(1)),"))
-        #expect(text.contains("Task-11 (job(9)) and 20 more, and puts their first steps on the ready queue"))
+        let creates = text.split(separator: "\n").filter { $0.contains("Task-1 wraps job(") }
+        #expect(creates.count == 30)
+        #expect(creates.first?.hasPrefix(" 3. ") == true)
+        #expect(creates.first?.contains("job(0) in Task-2") == true)
+        #expect(creates.last?.contains("job(29) in Task-31") == true)
     }
 }

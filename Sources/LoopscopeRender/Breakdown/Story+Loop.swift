@@ -79,9 +79,10 @@ extension Story {
             return "main() has finished and no other task is pending, so asyncio.run closes the loop."
         }
         let list = Self.shortList(pending, total: pending.count)
-        return "main() has finished, so asyncio.run cancels every task still pending: \(list)."
-            + (pending.count == 1 ? " It goes" : " Each goes")
-            + " on the ready queue to receive a CancelledError at its await."
+        // The cancel() calls that follow are steps of their own and tell what each does.
+        return "main() has finished, so asyncio.run turns to the "
+            + (pending.count == 1 ? "task still pending, \(list), and cancels it next."
+                : "\(pending.count) tasks still pending, \(list), and cancels each in turn.")
     }
 
     private func isThreadLane(_ task: Int32) -> Bool { trace.task(task)?.kind == .thread }

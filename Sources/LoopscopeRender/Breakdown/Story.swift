@@ -242,7 +242,7 @@ struct Story {
         }
         switch e.resumeMode ?? .normal {
         case .cancelled:
-            return "The loop resumes \(who) by throwing CancelledError in\(at)."
+            return "The loop resumes \(who) by throwing CancelledError into it\(at)."
         case .error:
             return "The loop resumes \(who)\(at), raising the error of what it awaited."
         case .normal:

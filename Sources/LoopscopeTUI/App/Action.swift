@@ -60,6 +60,10 @@ public enum Action: Equatable, Sendable {
     case resize(TerminalSize)
     /// q, Ctrl-C, SIGTERM.
     case quit
+    /// w : save the screen as text (the run loop writes the file).
+    case saveScreen
+    /// The run loop saved (or failed to save) a screen: the message to show.
+    case screenSaved(String)
 }
 
 /// The three ways to look at a run.

@@ -128,7 +128,7 @@ extension AppState {
         notice = "\(timeline.taskName(selectedTask, ascii: ascii)) has no \(forward ? "later" : "earlier") step"
     }
 
-    /// Goes to a step (`42`: the 42nd) or a time (`1.5s`, `t1.5`, `1.5`).
+    /// Goes to a step (`42`: the 42nd, numbered from 1 as everywhere) or a time (`1.5s`, `t1.5`, `1.5`).
     mutating func goTo(_ text: String) {
         let t = text.trimmingCharacters(in: " ")
         guard !t.isEmpty else { return }
@@ -149,8 +149,12 @@ extension AppState {
             predict.question = nil
             go(to: min(lo, steps.count - 1))
         } else {
-            guard let n = Int(number), n >= 1 else {
+            guard let n = Int(number) else {
                 notice = "not a step number: \(Sanitizer.line(t, ascii: ascii))"
+                return
+            }
+            guard n >= 1 && n <= stepCount else {
+                notice = "there is no step \(n): steps are numbered 1 to \(stepCount)"
                 return
             }
             predict.question = nil

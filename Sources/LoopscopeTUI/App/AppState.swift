@@ -51,6 +51,8 @@ public struct AppState: Sendable {
     /// The first lane row shown.
     public internal(set) var laneTop: Int
     public internal(set) var quitRequested: Bool
+    /// A screen to save, set by `w` for the run loop to write (cleared by the next action).
+    public internal(set) var screenRequest: ScreenRequest?
 
     /// The loop's state at `step`.
     public internal(set) var loop: LoopState
@@ -98,6 +100,7 @@ public struct AppState: Sendable {
         axisStart = 0
         laneTop = 0
         quitRequested = false
+        screenRequest = nil
         glyphs = Glyphs.forASCII(options.ascii || !unicode)
         loop = timeline.state(atStep: step)
         axis = TimeAxis(timeline: timeline, width: 10)

@@ -11,6 +11,7 @@ import LoopscopeTrace
 public func reduce(_ state: AppState, _ action: Action) -> AppState {
     var s = state
     s.notice = nil
+    s.screenRequest = nil
     switch action {
     case .stepForward:
         s.predict.reveal = nil
@@ -131,6 +132,13 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.playing = false
         s.beatAnchor = nil
         s.quitRequested = true
+    case .saveScreen:
+        s.screenRequest = ScreenRequest(
+            text: view(s).text(),
+            fileName: ScreenShot.fileName(programID: s.timeline.trace.program.id, stepNumber: s.step + 1),
+            stepNumber: s.step + 1)
+    case .screenSaved(let message):
+        s.notice = message
     }
     s.prepareSequence()
     s.followCursor()

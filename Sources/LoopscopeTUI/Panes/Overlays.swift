@@ -36,6 +36,7 @@ struct Overlays {
             ("PgUp / PgDn", "scroll the sequence or breakdown view"),
             ("p", "predict mode: guess what runs or prints next"),
             ("i", "about this demo: what to watch, where the article is wrong"),
+            ("w", "save this screen as a text file (for a handout)"),
             ("?", "this help"),
             ("q", "quit"),
         ]

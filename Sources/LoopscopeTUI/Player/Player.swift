@@ -17,8 +17,13 @@ public enum Player {
     ///
     /// `clock` reads a monotonic clock (any origin); playback paces steps by it (see
     /// `Playback`), so tests can pass a fake one.
+    ///
+    /// `saveScreen` writes a screen the user asked to keep (`w`) and returns the message to
+    /// show, e.g. where it went.
     public static func run(timeline: Timeline, options: PlayerOptions, on backend: any TerminalBackend,
-                           clock: @escaping () -> Duration = Player.monotonicNow) -> PlayerOutcome {
+                           clock: @escaping () -> Duration = Player.monotonicNow,
+                           saveScreen: (ScreenRequest) -> String = { _ in "saving the screen is not available here" })
+        -> PlayerOutcome {
         var state = AppState(timeline: timeline, options: options, size: backend.size,
                              unicode: backend.capabilities.unicode)
         var signal: Int32 = 0
@@ -37,6 +42,7 @@ public enum Player {
                 if let n = event.signalNumber, KeyMap.action(for: event, in: state) == .quit { signal = n }
                 guard let action = KeyMap.action(for: event, in: state) else { continue }
                 state = reduce(state, action)
+                if let request = state.screenRequest { state = reduce(state, .screenSaved(saveScreen(request))) }
                 if state.playing && state.beatAnchor == nil { state = reduce(state, .tick(clock())) }
             } else if state.playing {
                 let before = state.step

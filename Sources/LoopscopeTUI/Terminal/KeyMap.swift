@@ -13,6 +13,7 @@
 /// | v 1 2 3 | views |
 /// | PgUp PgDn | scroll the view |
 /// | p | predict mode |
+/// | w | save the screen as text |
 /// | ? | help |
 /// | q Ctrl-C | quit |
 public enum KeyMap {
@@ -75,6 +76,7 @@ public enum KeyMap {
         case .char("p"): return .togglePredict
         case .char("?"): return .toggleHelp
         case .char("i"): return .toggleAbout
+        case .char("w"): return .saveScreen
         case .escape: return .dismiss
         case .char("q"), .char("Q"): return .quit
         default: return nil

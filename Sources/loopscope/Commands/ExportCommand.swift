@@ -1,8 +1,27 @@
 import ArgumentParser
 import Foundation
 import LoopscopeRender
+import LoopscopeTimeline
+import LoopscopeTrace
+import LoopscopeTUI
 
-extension ExportFormat: ExpressibleByArgument {}
+/// What `--format` names: an exporter's format, or the player's screen at one step.
+enum ExportChoice: ExpressibleByArgument, Equatable {
+    case format(ExportFormat)
+    case screen
+
+    init?(argument: String) {
+        if argument == "screen" {
+            self = .screen
+        } else if let f = ExportFormat(rawValue: argument) {
+            self = .format(f)
+        } else {
+            return nil
+        }
+    }
+
+    static var allValueStrings: [String] { ExportFormat.allCases.map(\.rawValue) + ["screen"] }
+}
 
 /// `loopscope export <demo|trace.jsonl> --format F`: the same run as text, diagrams or data.
 struct ExportCommand: ParsableCommand {
@@ -15,8 +34,14 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var python: PythonFlags
 
-    @Option(name: .shortAndLong, help: "One of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: ExportFormat = .text
+    @Option(name: .shortAndLong, help: "One of: \(ExportChoice.allValueStrings.joined(separator: ", ")) (the player's screen at --step, as text).")
+    var format: ExportChoice = .format(.text)
+
+    @Option(name: .long, help: "With --format screen: the step to show, numbered from 1 as the player, explain and the handout number steps.")
+    var step: Int?
+
+    @Option(name: .long, help: "With --format screen: the screen's height in rows (default 24).")
+    var height: Int?
 
     @Option(name: .shortAndLong, help: "Columns every line must fit in, \(WidthLimit.text) (default: the terminal's width, or 80 when not a terminal).")
     var width: Int?
@@ -41,6 +66,15 @@ struct ExportCommand: ParsableCommand {
         try reporting {
             let loaded = try TraceInput.load(input, python: python, force: force)
             let trace = loaded.trace
+            guard case .format(let format) = format else {
+                try exportScreen(trace)
+                Terminal.relay(loaded)
+                return
+            }
+            if step != nil || height != nil {
+                throw CLIError("--step and --height apply to --format screen (the player's screen at one step).",
+                               code: 2)
+            }
             let useColor = color ?? (output == nil && Terminal.isTerminal(1) && !Terminal.noColor)
             let options = ExportOptions(width: width ?? Terminal.defaultWidth(writingTo: output),
                                         color: useColor, ascii: !unicode, selection: part.selection)
@@ -52,6 +86,24 @@ struct ExportCommand: ParsableCommand {
             }
             try Terminal.deliver(text.hasSuffix("\n") ? text : text + "\n", to: output)
             Terminal.relay(loaded)
+        }
+    }
+}
+
+extension ExportCommand {
+    /// `--format screen --step N`: the player's screen at step N as text.
+    private func exportScreen(_ trace: Trace) throws {
+        guard let step else {
+            throw CLIError("--format screen needs --step N: the step to show (1 is the first).", code: 2)
+        }
+        let index = try StepNumber.index(of: step, in: trace)
+        let size = TerminalSize(width: width ?? TerminalSize.minimum.width, height: height ?? TerminalSize.minimum.height)
+        do {
+            let text = try ScreenShot.text(timeline: Timeline(trace: trace), stepNumber: index + 1, size: size,
+                                           ascii: !unicode)
+            try Terminal.deliver(text, to: output)
+        } catch let error as ScreenShotError {
+            throw CLIError(error.description + ".", code: 2)
         }
     }
 }

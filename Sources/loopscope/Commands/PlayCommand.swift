@@ -20,8 +20,8 @@ struct PlayCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw with ASCII only, even in a UTF-8 terminal.")
     var ascii = false
 
-    @Option(name: .long, help: "Start at this step (0-based).")
-    var step: Int = 0
+    @Option(name: .long, help: "Start at this step: 1 is the first, as the status bar, explain and the handout number them.")
+    var step: Int = 1
 
     @Option(name: .long, help: "Playback speed in steps per second (0.5 to 120; + and - change it).")
     var speed: Double = 4
@@ -50,7 +50,8 @@ struct PlayCommand: ParsableCommand {
             do {
                 try Player.checkTerminal()
                 let loaded = try TraceInput.load(input, python: python, force: force)
-                let options = PlayerOptions(predict: predict, ascii: ascii, view: kind, startStep: max(0, step),
+                let index = try StepNumber.index(of: step, in: loaded.trace)
+                let options = PlayerOptions(predict: predict, ascii: ascii, view: kind, startStep: index,
                                             stepsPerSecond: speed, realTime: realTime)
                 let outcome = try Player.play(trace: loaded.trace, options: options)
                 if !outcome.summary.isEmpty { try Terminal.writeOut(outcome.summary + "\n") }

@@ -21,17 +21,15 @@ struct RunCommand: ParsableCommand {
             let trace: Trace
             let outcome: RunOutcome
             let message: String?
-            let switches: Int
             if demo.hasSuffix(".py") || python.lang == .python {
                 trace = try TraceInput.load(demo, python: python).trace
                 (outcome, message) = RunOutcome.of(trace)
-                switches = trace.events.count { $0.kind == .started || $0.kind == .resumed }
             } else {
                 if !python.programArguments.isEmpty {
                     throw CLIError("arguments after -- are for a .py program, and '\(demo)' is not one.", code: 2)
                 }
                 let result = try TraceInput.demo(demo).record()
-                (trace, outcome, message, switches) = (result.trace, result.outcome, result.message, result.switches)
+                (trace, outcome, message) = (result.trace, result.outcome, result.message)
             }
             for line in trace.output {
                 let text = Sanitizer.line(line.text) + "\n"
@@ -46,7 +44,9 @@ struct RunCommand: ParsableCommand {
                 let threads = trace.tasks.count - tasks
                 var parts = ["\(tasks) task\(tasks == 1 ? "" : "s")"]
                 if threads > 0 { parts.append("\(threads) thread\(threads == 1 ? "" : "s")") }
-                parts.append("\(switches) steps")
+                // Steps as the player, explain and the handout number them (docs/steps.md).
+                let steps = StepNumber.count(trace)
+                parts.append("\(steps) step\(steps == 1 ? "" : "s")")
                 parts.append("\(trace.events.count) events")
                 parts.append("\(trace.duration) s \(trace.program.clock == .real ? "wall clock" : "virtual")")
                 try Terminal.writeOut("-- \(Sanitizer.line(demo)): " + parts.joined(separator: ", ") + "\n")
