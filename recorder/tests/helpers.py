@@ -7,8 +7,15 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RECORDER = os.path.join(os.path.dirname(HERE), "loopscope_record.py")
-CASES = os.path.join(HERE, "cases")
+# The seed programs are the demos' Python originals; `expected/` holds CPython's own record of
+# each one that has a reference (every seed case but the round-robin, which is the project's).
+CASES = os.path.join(os.path.dirname(os.path.dirname(HERE)), "demos", "python")
 EXPECTED = os.path.join(HERE, "expected")
+
+
+def reference_cases():
+    """The seed programs CPython's records in `expected/` describe, as file names."""
+    return sorted(f[:-6] + ".py" for f in os.listdir(EXPECTED) if f.endswith(".jsonl"))
 PYENV = "/root/.pyenv/versions"
 TIMEOUT = 120
 

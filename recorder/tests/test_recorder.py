@@ -575,9 +575,7 @@ class OtherPythons(Base):
             self.skipTest("no Python 3.12 or 3.13 under " + helpers.PYENV)
         import tracefacts
         for py in pythons:
-            for case in sorted(os.listdir(helpers.CASES)):
-                if not case.endswith(".py"):
-                    continue
+            for case in helpers.reference_cases():
                 with self.subTest(python=py, case=case):
                     run = helpers.record(os.path.join(helpers.CASES, case), python=py)
                     self.assertEqual(run.rc, 0, run.stderr)

@@ -14,7 +14,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import helpers  # noqa: E402
 import tracefacts  # noqa: E402
 
-CASES = sorted(f[:-3] for f in os.listdir(helpers.CASES) if f.endswith(".py"))
+CASES = [f[:-3] for f in helpers.reference_cases()]
 # Threads run for real under stock CPython: its sleeps would take real seconds.
 NOT_STOCK = {"seed004_1_jobs_threads"}
 PENDING = set()
