@@ -59,6 +59,17 @@ _set_result_unless_cancelled = asyncio.futures._set_result_unless_cancelled
 _run_until_complete_cb = asyncio.base_events._run_until_complete_cb
 _copy_context = contextvars.copy_context
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+_HERE = [os.getcwd() + os.sep]  # paths under the working directory are written relative to it
+
+
+def portable(text):
+    """`text` with object addresses dropped and absolute paths under the working directory
+    made relative, so a trace does not depend on where the program's folder lies."""
+    text = _ADDRESS.sub("", text)
+    for here in _HERE:
+        if here in text:
+            text = text.replace(here, "")
+    return text
 EPOCH = 1704067200  # time.time() on the virtual clock at t = 0 (2024-01-01 00:00 UTC)
 
 
@@ -86,7 +97,7 @@ def short_repr(value, limit=60):
         r = repr(value)
     except Exception as e:  # a repr that fails is a program bug; say so, don't crash
         r = "<repr failed: %s>" % type(e).__name__
-    r = _ADDRESS.sub("", r)
+    r = portable(r)
     if len(r) > limit:
         r = r[:limit - 1] + "\u2026"
     return r
@@ -169,6 +180,7 @@ class Recorder:
         self.phase = "run"           # run, shutdown, closing
         self.loop_ran = False
         self.main_lane = -1
+        self.futures_made = 0
         self.threads = None          # ThreadScheduler once threads are used
         self.finished = False
         self.out = None
@@ -296,6 +308,8 @@ class Recorder:
         body = '"kind":"printed"'
         if lane >= 0:
             body += ',"task":%d' % lane
+        if stream == "stderr":  # Python's own reports (warnings, tracebacks) name files and addresses
+            text = portable(text)
         body += ',"stream":"%s","text":%s' % (stream, jstr(text))
         at = self.site_of_frame(sys._getframe(2))
         if at:
@@ -471,6 +485,12 @@ class Task(_CTask):  # named Task: CPython's messages print the class name
             self._ls_id = rec.new_lane(str(name), "task", coro_label(coro), by, rec.here())
         super().__init__(coro, loop=loop, name=name, context=context, **kw)
 
+    def __hash__(self):
+        # CPython hashes a task by its address, and asyncio walks sets of tasks (wait's
+        # callbacks, a TaskGroup's abort), so the order would change from run to run;
+        # the creation number makes it the same every run.
+        return self._ls_id
+
     def cancel(self, msg=None):
         rec = R
         if not self._ls_hidden and not rec.finished:
@@ -642,6 +662,19 @@ def _is_step(cb):
 STEP = None  # the C Task's step callback type, found at start
 
 
+class Future(asyncio.Future):  # named Future: its repr prints the class name
+    """A future from `loop.create_future()`, hashed by its creation number (as Task is)."""
+    __slots__ = ("_ls_number",)
+
+    def __init__(self, *, loop=None):
+        R.futures_made += 1
+        self._ls_number = R.futures_made
+        super().__init__(loop=loop)
+
+    def __hash__(self):
+        return self._ls_number
+
+
 class RecordingLoop(asyncio.SelectorEventLoop):
     """The stock selector loop with its handle dispatch recorded and, by default, a virtual
     clock: the selector is polled without waiting and idle time is skipped."""
@@ -672,6 +705,9 @@ class RecordingLoop(asyncio.SelectorEventLoop):
             if name is not None:
                 task.set_name(name)
         return task
+
+    def create_future(self):
+        return Future(loop=self)
 
     # -- pushes onto the ready queue
     def call_soon(self, callback, *args, context=None):
@@ -1226,7 +1262,7 @@ def describe_error(exc):
     if exc is None:
         return "an exception"
     text = str(exc)
-    text = _ADDRESS.sub("", text)
+    text = portable(text)
     return type(exc).__name__ + (": " + text if text else "")
 
 
@@ -1843,7 +1879,7 @@ def install_warnings(rec):
     def showwarning(message, category, filename, lineno, file=None, line=None):
         text = str(message)
         if category is RuntimeWarning and "was never awaited" in text and not rec.finished:
-            rec.warn("neverAwaited", _ADDRESS.sub("", text), rec.running_lane())
+            rec.warn("neverAwaited", portable(text), rec.running_lane())
         return orig(message, category, filename, lineno, file, line)
 
     warnings.showwarning = showwarning

@@ -45,7 +45,7 @@ class Run:
             return f.read()
 
 
-def record(program, *args, options=(), python=None, source=None, stdin=None, tmp=None):
+def record(program, *args, options=(), python=None, source=None, stdin=None, tmp=None, cwd=None):
     """Records `program` (a path, or a name for `source` written into a temporary folder)."""
     tmp = tmp or tempfile.mkdtemp(prefix="lsrec-")
     if source is not None:
@@ -55,7 +55,7 @@ def record(program, *args, options=(), python=None, source=None, stdin=None, tmp
         program = path
     out = os.path.join(tmp, "trace.jsonl")
     cmd = [python or sys.executable, RECORDER, "--out", out] + list(options) + ["--", program] + list(args)
-    p = subprocess.run(cmd, input=stdin, capture_output=True, text=True, timeout=TIMEOUT)
+    p = subprocess.run(cmd, input=stdin, capture_output=True, text=True, timeout=TIMEOUT, cwd=cwd)
     return Run(p.returncode, p.stdout, p.stderr, out, cmd, stdin)
 
 

@@ -504,6 +504,84 @@ class Features(Base):
         self.assertEqual(warns["neverAwaited"], "coroutine 'forgotten' was never awaited")
         self.assertIn("Task exception was never retrieved", run.stderr)
 
+    def test_trace_does_not_depend_on_where_the_program_lies(self):
+        source = src("""
+            import asyncio, warnings
+
+            async def fails(where):
+                raise RuntimeError("lost")
+
+            async def forgotten():
+                pass
+
+            async def main():
+                warnings.warn("look here")
+                asyncio.create_task(fails(main))
+                forgotten()
+                await asyncio.sleep(1)
+
+            asyncio.run(main())
+            """)
+        traces = []
+        for _ in range(2):
+            folder = tempfile.mkdtemp(prefix="lsrec-where-")
+            with open(os.path.join(folder, "prog.py"), "w", encoding="utf-8") as f:
+                f.write(source)
+            run = helpers.record("prog.py", tmp=folder, cwd=folder)
+            self.assertEqual(run.rc, 0, run.stderr)
+            text = run.text()
+            self.assertNotIn(folder, text)
+            self.assertIn("prog.py:10: UserWarning: look here", text)
+            traces.append(text)
+        self.assertEqual(traces[0], traces[1])
+
+    def test_sets_of_tasks_and_futures_are_walked_in_the_same_order_every_run(self):
+        # asyncio.wait and a TaskGroup's abort walk sets, which CPython orders by address;
+        # the junk between creations moves the addresses differently on every run
+        source = src("""
+            import asyncio, os
+
+            junk = []
+
+            def shuffle():
+                junk.append([bytearray(k) for k in range(os.urandom(1)[0] * 2)])
+
+            async def work(n):
+                await asyncio.sleep(n % 3)
+                return n
+
+            async def boom():
+                await asyncio.sleep(0.5)
+                raise ValueError("boom")
+
+            async def main():
+                loop = asyncio.get_running_loop()
+                tasks, futures = [], []
+                for n in range(8):
+                    shuffle()
+                    tasks.append(asyncio.create_task(work(n)))
+                    futures.append(loop.create_future())
+                for n, f in enumerate(futures):
+                    loop.call_later(n % 3, f.set_result, n)
+                await asyncio.wait(tasks + futures)
+                try:
+                    async with asyncio.TaskGroup() as group:
+                        for n in range(8):
+                            shuffle()
+                            group.create_task(work(n + 3))
+                        group.create_task(boom())
+                except* ValueError:
+                    print("group aborted")
+
+            asyncio.run(main())
+            """)
+        traces = set()
+        for _ in range(6):
+            run = helpers.record("prog.py", source=source)
+            self.assertEqual(run.rc, 0, run.stderr)
+            traces.add(run.text().replace(os.path.dirname(run.trace), "TMP"))
+        self.assertEqual(len(traces), 1)
+
     def test_program_folder_is_first_on_sys_path_and_its_modules_are_embedded(self):
         tmp = tempfile.mkdtemp(prefix="lsrec-")
         with open(os.path.join(tmp, "helper.py"), "w") as f:
