@@ -48,6 +48,25 @@ import Testing
         #expect(again.stdout == (try String(contentsOfFile: path, encoding: .utf8)), "traces are byte-identical")
     }
 
+    @Test func validateNamesTheVersionTheFileDeclares() throws {
+        let v1 = """
+            {"format":"loopscope-trace","version":1,"program":{"id":"nap","title":"Nap","origin":"","note":"","claims":[]}}
+            {"seq":0,"t":0,"kind":"created","task":0,"name":"Task-1","lane":"task","label":"main()"}
+            {"seq":1,"t":0,"kind":"scheduled","task":0,"why":"created"}
+            {"seq":2,"t":0,"kind":"started","task":0}
+            {"seq":3,"t":0,"kind":"completed","task":0,"result":"None"}
+            {"seq":4,"t":0,"kind":"finished","outcome":"ok","message":""}
+
+            """
+        let old = try CLIRunner.temporaryFile("v1.jsonl", contents: v1)
+        let r = try CLIRunner.run(["validate", old])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasSuffix("format version 1\n"), "\(r.stdout)")
+        let path = try CLIRunner.temporaryFile("v2.jsonl", contents: "")
+        #expect(try CLIRunner.run(["record", "seed004-hello-world", "-o", path]).status == 0)
+        #expect(try CLIRunner.run(["validate", path]).stdout.hasSuffix("format version 2\n"))
+    }
+
     @Test func malformedTraceGetsLineAndColumnAndExitOne() throws {
         let good = try CLIRunner.run(["record", "seed004-hello-world"]).stdout
         var lines = good.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

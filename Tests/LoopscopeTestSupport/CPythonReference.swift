@@ -30,40 +30,10 @@ public struct CPythonReference {
     public init(case name: String, in folder: URL) throws {
         let url = folder.appendingPathComponent("\(name).jsonl")
         let data = try Data(contentsOf: url)
-        guard data.starts(with: Array(#"{"format":"loopscope-trace""#.utf8)) else {
-            self = try CPythonReference(legacy: String(decoding: data, as: UTF8.self))
-            return
-        }
         trace = try TraceJSONL.decode([UInt8](data), sourceName: url.path)
         (output, taskEvents) = Self.view(of: trace)
         loopErrors = trace.events.filter { $0.kind == .warning && $0.warningKind != .deadlock && $0.warningKind != .limit }
             .map { e in String((trace.text(of: e) ?? "").split(separator: ":", maxSplits: 1).first ?? "") }
-    }
-
-    /// A reference in the external tracer's format, kept only for the few cases the recorder
-    /// cannot record yet (`scripts/regen-references.sh` says which); it has no trace.
-    private init(legacy text: String) throws {
-        trace = Trace(program: ProgramInfo(id: "legacy", title: "legacy"))
-        for line in text.split(separator: "\n") {
-            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let kind = object["kind"] as? String else { continue }
-            let task = object["task"] as? String ?? ""
-            switch kind {
-            case "print":
-                let t = (object["t"] as? NSNumber)?.doubleValue ?? 0
-                output.append(Line(time: VirtualTime(seconds: t), text: object["text"] as? String ?? ""))
-            case "task_created": taskEvents.append(TaskEvent(task: task, what: "created"))
-            case "task_started": taskEvents.append(TaskEvent(task: task, what: "started"))
-            case "task_suspended": taskEvents.append(TaskEvent(task: task, what: "suspended"))
-            case "task_resumed":
-                let thrown = object["throw"] as? String
-                let mode = thrown.map { $0 == "CancelledError" ? "resumed(CancelledError)" : "resumed(error)" }
-                taskEvents.append(TaskEvent(task: task, what: mode ?? "resumed"))
-            case "task_done": taskEvents.append(TaskEvent(task: task, what: "done(\(object["outcome"] as? String ?? ""))"))
-            case "loop_error": loopErrors.append(object["message"] as? String ?? "")
-            default: break
-            }
-        }
     }
 
     /// The same two views of a loopscope trace: lines printed to stdout (CPython writes its

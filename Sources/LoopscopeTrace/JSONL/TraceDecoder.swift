@@ -9,6 +9,8 @@
 struct TraceDecoder {
     var s: ByteScanner
     var trace = Trace(program: ProgramInfo(id: "", title: ""))
+    /// The format version the header declares (set by `readHeader`).
+    var version = 0
     private var stringIDs: [String: Int32] = [:]
     private var siteIDs: [SourceSite: Int32] = [:]
 

@@ -35,6 +35,7 @@ extension TraceDecoder {
                 + "\(r.lowerBound) to \(r.upperBound) — re-record the trace with this loopscope",
                 at: version.node.pos)
         }
+        self.version = v
         try onlyKeys(fields, ["format", "version", "program"], in: "the header")
         guard let program = fields.first(where: { $0.key == "program" }) else {
             throw s.error("the header has no \"program\"", at: objectStart)

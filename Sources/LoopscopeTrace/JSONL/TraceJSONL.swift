@@ -30,9 +30,19 @@ public enum TraceJSONL {
     /// Reads a trace from the UTF-8 bytes of a JSON Lines file.
     /// - Parameter sourceName: names the input in error messages, e.g. the file's path.
     public static func decode(_ bytes: [UInt8], sourceName: String = "<input>") throws(TraceFormatError) -> Trace {
-        let result: Result<Trace, TraceFormatError> = bytes.withUnsafeBufferPointer { buf in
+        try decodeWithVersion(bytes, sourceName: sourceName).trace
+    }
+
+    /// Reads a trace, and the format version its header declares (a file of an earlier
+    /// version is read into the same `Trace`).
+    public static func decodeWithVersion(_ bytes: [UInt8], sourceName: String = "<input>")
+        throws(TraceFormatError) -> (trace: Trace, version: Int) {
+        let result: Result<(trace: Trace, version: Int), TraceFormatError> = bytes.withUnsafeBufferPointer { buf in
             var decoder = TraceDecoder(buf, sourceName: sourceName)
-            do throws(TraceFormatError) { return .success(try decoder.decode()) } catch { return .failure(error) }
+            do throws(TraceFormatError) {
+                let trace = try decoder.decode()
+                return .success((trace, decoder.version))
+            } catch { return .failure(error) }
         }
         return try result.get()
     }

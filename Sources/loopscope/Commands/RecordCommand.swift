@@ -42,13 +42,13 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let trace = try TraceInput.decodeFile(file)
+            let (trace, version) = try TraceInput.decodeFileWithVersion(file)
             let problems = trace.validate()
             guard problems.isEmpty else {
                 let list = problems.map { "  \(Sanitizer.line($0.description))" }.joined(separator: "\n")
                 throw CLIError("\(file) is well-formed but inconsistent:\n\(list)", code: 1)
             }
-            try Terminal.writeOut("\(Sanitizer.line(file)): ok — \(trace.events.count) events, \(trace.tasks.count) lanes, \(trace.duration) s virtual, format version \(Trace.formatVersion)\n")
+            try Terminal.writeOut("\(Sanitizer.line(file)): ok — \(trace.events.count) events, \(trace.tasks.count) lanes, \(trace.duration) s virtual, format version \(version)\n")
         }
     }
 }

@@ -22,6 +22,11 @@ enum TraceInput {
     }
 
     static func decodeFile(_ path: String) throws -> Trace {
+        try decodeFileWithVersion(path).trace
+    }
+
+    /// A trace file and the format version its header declares.
+    static func decodeFileWithVersion(_ path: String) throws -> (trace: Trace, version: Int) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw CLIError("\(path) is a folder, not a trace file: pass a .jsonl file written by `loopscope record`.", code: 1)
@@ -30,7 +35,7 @@ enum TraceInput {
             throw CLIError("cannot read \(path): no such file, or it is not readable.", code: 1)
         }
         do {
-            return try TraceJSONL.decode([UInt8](data), sourceName: path)
+            return try TraceJSONL.decodeWithVersion([UInt8](data), sourceName: path)
         } catch {
             throw CLIError("\(error)", code: 1)
         }
