@@ -1382,7 +1382,7 @@ def threads():
 
 class Lane:
     """A thread the scheduler runs: the main thread or a worker."""
-    __slots__ = ("lane", "name", "lock", "done", "joiners", "token", "thread", "daemon")
+    __slots__ = ("lane", "name", "lock", "done", "joiners", "token", "thread", "daemon", "waits")
 
     def __init__(self, lane, name, thread=None):
         self.lane = lane
@@ -1394,16 +1394,19 @@ class Lane:
         self.token = 0
         self.thread = thread
         self.daemon = bool(thread is not None and thread.daemon)
+        self.waits = None  # what it waits on, in words, while it waits on a lock
 
 
 class ThreadScheduler:
     """Runs threads one at a time on the virtual clock, so runs stay deterministic.
 
     Only the holder of the baton runs Python code; the others wait on their own lock. The
-    baton changes hands only where a thread waits: `time.sleep`, `Thread.join`, the end of a
-    thread, and the event loop's iterations (it runs every runnable thread at the start of
-    each, as the Swift scheduler does). A thread blocked anywhere else (a lock, a queue)
-    keeps the baton: the wall-clock limit ends such a run."""
+    baton changes hands only where a thread waits: `time.sleep`, `Thread.join`, a lock that
+    another thread holds (threading's locks, and so its conditions, events, semaphores,
+    barriers and `queue.Queue`, are `BatonLock`s), the end of a thread, and the event loop's
+    iterations (it runs every runnable thread at the start of each, as the Swift scheduler
+    does). A thread blocked anywhere else (a socket, a C extension) keeps the baton: the
+    wall-clock limit ends such a run."""
 
     def __init__(self, rec):
         self.rec = rec
@@ -1415,6 +1418,7 @@ class ThreadScheduler:
         self.workers = []
         self.main_in_loop = False
         self.executor_threads = 0
+        self.starting = False  # Thread.start waits for the new thread with real locks
 
     # -- queries from the loop
     def has_runnable(self):
@@ -1519,7 +1523,11 @@ class ThreadScheduler:
                 self._ended(lane, None)
 
         thread.run = run
-        orig_start(thread)
+        self.starting = True
+        try:
+            orig_start(thread)
+        finally:
+            self.starting = False
         self.runnable.append(lane)
 
     def _ended(self, lane, error):
@@ -1574,6 +1582,57 @@ class ThreadScheduler:
         self._block(me)
         rec.ev('"kind":"resumed","task":%d}' % me.lane)
         return True
+
+    def wait_lock(self, lock, me, timeout):
+        """`me` holds the baton and wants `lock`, which another thread holds: it waits (on the
+        virtual clock, up to `timeout` seconds if one is given) while the others run."""
+        rec = self.rec
+        deadline = None if timeout is None or timeout < 0 else rec.now + int(round(timeout * 1e9))
+        if me is self.main and rec.cur is not None:
+            return self._loop_waits_for(lock, deadline)
+        if me is self.main and self.main.lane < 0 and not rec.loop_ran:
+            self.main.lane = rec.ensure_main_lane()
+        wait, label = blocking_call()
+        if me.lane >= 0:
+            body = '"kind":"suspended","task":%d,"wait":"%s","label":%s' % (me.lane, wait, jstr(label))
+            at = rec.here()
+            if at:
+                body += ',"at":' + at
+            rec.ev(body + "}")
+        me.waits = label
+        while True:
+            lock._waiters.append(me)
+            if deadline is not None:
+                rec.handles += 1
+                heapq.heappush(self.sleepers, (deadline, rec.handles, me, me.token))
+            self._block(me)
+            if me in lock._waiters:  # woken by its deadline, not by a release
+                lock._waiters.remove(me)
+            got = lock._real.acquire(False)
+            if got or (deadline is not None and rec.now >= deadline):
+                break
+        me.waits = None
+        if me.lane >= 0:
+            rec.ev('"kind":"resumed","task":%d}' % me.lane)
+        return got
+
+    def _loop_waits_for(self, lock, deadline):
+        """A task blocks the loop on a thread's lock: the threads move meanwhile (loop timers
+        wait) until one releases it."""
+        rec = self.rec
+        while True:
+            self.run_runnable()
+            if lock._real.acquire(False):
+                return True
+            nxt = self.next_wake()
+            if nxt is None or (deadline is not None and nxt[0] > deadline):
+                if deadline is None:
+                    self.main.waits = blocking_call()[1]
+                    thread_deadlock(self)
+                rec.now = max(rec.now, deadline)
+                return False
+            rec.now = max(rec.now, nxt[0])
+            self.wake_sleeper()
 
     def join(self, target, me):
         rec = self.rec
@@ -1645,6 +1704,8 @@ def thread_deadlock(sched):
     for w in [sched.main] + sched.workers:
         if not w.done and w.lane >= 0:
             text = "%s waits and nothing can wake it" % w.name
+            if w.waits:
+                text = "%s waits on %s and no thread that can run will release it" % (w.name, w.waits)
             for t in [sched.main] + sched.workers:
                 if w in t.joiners:
                     text = "%s waits for %s to finish (join)" % (w.name, t.name)
@@ -1680,9 +1741,100 @@ def _thread_join(self, timeout=None):
     return _orig_thread_join(self, timeout)
 
 
+# what a thread waits on, from the outermost library function user code called
+THREAD_WAITS = {
+    "Queue.get": ("queueGet", "queue.get()"), "Queue.put": ("queuePut", "queue.put()"),
+    "Queue.join": ("event", "queue.join()"), "_PySimpleQueue.get": ("queueGet", "queue.get()"),
+    "Event.wait": ("event", "event.wait()"), "Condition.wait": ("condition", "condition.wait()"),
+    "Condition.wait_for": ("condition", "condition.wait_for()"),
+    "Semaphore.acquire": ("semaphore", "semaphore.acquire()"), "Barrier.wait": ("barrier", "barrier.wait()"),
+    "_PyRLock.acquire": ("lock", "rlock.acquire()"), "_PyRLock.__enter__": ("lock", "rlock.acquire()"),
+}
+
+
+def blocking_call():
+    """(wait word, label) for the lock wait under way: the library call the user's code made."""
+    rec = R
+    outer = None
+    f = sys._getframe(2)
+    while f is not None and rec.file_index(f.f_code) < 0:
+        outer = f.f_code.co_qualname
+        f = f.f_back
+    return THREAD_WAITS.get(outer, ("lock", "lock.acquire()"))
+
+
+def _lock_scheduler():
+    """The thread scheduler and the calling thread's lane, when a lock wait must hand the baton
+    on: the virtual clock, and the caller is the thread that holds it."""
+    rec = R
+    if rec is None or rec.finished or not rec.virtual:
+        return None, None
+    sched = rec.threads
+    if sched is None:
+        if _thread.get_ident() != rec.main_ident:
+            return None, None
+        sched = threads()
+    if sched.starting:
+        return None, None
+    me = sched.me()
+    if me is None or sched.holder is not me:
+        return None, None
+    return sched, me
+
+
+class BatonLock:
+    """threading's `Lock` while a program is recorded: a real lock, except that a thread which
+    must wait for it hands the baton on (see ThreadScheduler) instead of stopping every
+    thread, and a release makes the first waiter runnable again."""
+    __slots__ = ("_real", "_waiters", "__weakref__")
+
+    def __init__(self):
+        self._real = _thread.allocate_lock()
+        self._waiters = collections.deque()
+
+    def acquire(self, blocking=True, timeout=-1):
+        if self._real.acquire(False):
+            return True
+        if not blocking:
+            return False
+        sched, me = _lock_scheduler()
+        if sched is None:
+            return self._real.acquire(True, timeout)
+        return sched.wait_lock(self, me, timeout)
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *exc):
+        self.release()
+
+    def release(self):
+        self._real.release()
+        if self._waiters:
+            lane = self._waiters.popleft()
+            lane.token += 1  # its deadline, if any, no longer wakes it
+            R.threads.runnable.append(lane)
+
+    def locked(self):
+        return self._real.locked()
+
+    def _at_fork_reinit(self):
+        self._real = _thread.allocate_lock()
+        self._waiters.clear()
+
+    def __repr__(self):
+        return "<%s _thread.lock object>" % ("locked" if self._real.locked() else "unlocked")
+
+
 def install_threads():
     threading.Thread.start = _thread_start
     threading.Thread.join = _thread_join
+    # every lock made from here on, and so threading's conditions, events, semaphores,
+    # barriers, RLocks and queue's queues, is a BatonLock
+    threading.Lock = threading._allocate_lock = BatonLock
+    threading._CRLock = None
+    import queue
+    queue.SimpleQueue = queue._PySimpleQueue
 
 
 # ---------------------------------------------------------------- running the program

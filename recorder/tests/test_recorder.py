@@ -336,6 +336,201 @@ class Features(Base):
         run = self.record(source)
         self.assertEqual(finished(run)["outcome"], "deadlock")
 
+    def stock_output(self, source):
+        """What CPython prints running `source` itself, on the real clock."""
+        folder = tempfile.mkdtemp(prefix="lsrec-stock-")
+        path = os.path.join(folder, "prog.py")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(src(source))
+        p = subprocess.run([sys.executable, path], capture_output=True, text=True, timeout=helpers.TIMEOUT)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return p.stdout.splitlines()
+
+    def test_threads_waiting_on_queues_and_locks_hand_over(self):
+        source = """
+            import threading, time, queue
+
+            q = queue.Queue()
+            lock = threading.Lock()
+            total = 0
+
+            def producer():
+                for i in range(3):
+                    time.sleep(0.5)
+                    q.put(i)
+                q.put(None)
+
+            def consumer():
+                global total
+                while (item := q.get()) is not None:
+                    with lock:
+                        total += item
+                    print("got", item, time.monotonic())
+
+            ts = [threading.Thread(target=producer), threading.Thread(target=consumer)]
+            for t in ts: t.start()
+            for t in ts: t.join()
+            print("total", total)
+            """
+        run = self.record(source, options=("--wall-timeout", "60"))
+        self.assertEqual(finished(run)["outcome"], "ok", run.stderr)
+        self.assertEqual(printed(run), ["got 0 0.5", "got 1 1.0", "got 2 1.5", "total 3"])
+        self.assertEqual([line.split()[:2] for line in self.stock_output(source)],
+                         [line.split()[:2] for line in printed(run)])
+        ev = run.events()
+        waits = [(e["task"], e["wait"], e.get("label")) for e in kinds(ev, "suspended")]
+        self.assertIn((2, "queueGet", "queue.get()"), waits)
+        helpers.validate(self, run)
+
+    def test_threading_primitives_match_cpython(self):
+        source = """
+            import threading, time
+            from concurrent.futures import ThreadPoolExecutor
+
+            ev = threading.Event()
+            cond = threading.Condition()
+            items = []
+            sem = threading.BoundedSemaphore(1)
+            bar = threading.Barrier(2)
+            rl = threading.RLock()
+
+            def waiter():
+                ev.wait()
+                print("event seen")
+                with cond:
+                    cond.wait_for(lambda: items)
+                    print("item", items[0])
+                with sem:
+                    time.sleep(0.2)
+                    print("sem held")
+                bar.wait()
+
+            def setter():
+                time.sleep(0.1)
+                ev.set()
+                time.sleep(0.1)
+                with cond:
+                    items.append(42)
+                    cond.notify()
+                time.sleep(0.05)
+                with sem:
+                    print("setter has sem")
+                with rl:
+                    with rl:
+                        print("reentrant")
+                bar.wait()
+                print("past the barrier")
+
+            ts = [threading.Thread(target=waiter), threading.Thread(target=setter)]
+            for t in ts: t.start()
+            for t in ts: t.join()
+            print("timed out:", not threading.Event().wait(0.5))
+            with ThreadPoolExecutor(max_workers=2) as ex:
+                print(list(ex.map(lambda x: (time.sleep(0.1 * x), x * x)[1], range(4))))
+            print("done")
+            """
+        run = self.record(source, options=("--wall-timeout", "60"))
+        self.assertEqual(finished(run)["outcome"], "ok", run.stderr)
+        self.assertEqual(printed(run), self.stock_output(source))
+        helpers.validate(self, run)
+
+    def test_thread_timers_and_results_from_the_loop_run_on_the_virtual_clock(self):
+        source = """
+            import asyncio, threading, time
+
+            t = threading.Timer(1.5, lambda: print("timer fired", time.monotonic()))
+            t.start()
+            never = threading.Timer(5, lambda: print("never"))
+            never.start()
+            never.cancel()
+            t.join()
+
+            async def work(x):
+                await asyncio.sleep(1)
+                return x * 2
+
+            def from_thread(loop):
+                fut = asyncio.run_coroutine_threadsafe(work(21), loop)
+                print("thread got", fut.result(), time.monotonic())
+
+            async def main():
+                th = threading.Thread(target=from_thread, args=(asyncio.get_running_loop(),))
+                th.start()
+                await asyncio.sleep(2)
+                th.join()
+
+            asyncio.run(main())
+            print("end", time.monotonic())
+            """
+        run = self.record(source, options=("--wall-timeout", "60"))
+        self.assertEqual(finished(run)["outcome"], "ok", run.stderr)
+        self.assertEqual(printed(run), ["timer fired 1.5", "thread got 42 2.5", "end 3.5"])
+        helpers.validate(self, run)
+
+    def test_threads_waiting_on_each_others_locks_are_a_deadlock(self):
+        source = """
+            import threading, time
+            a, b = threading.Lock(), threading.Lock()
+
+            def one():
+                with a:
+                    time.sleep(0.1)
+                    with b:
+                        print("one")
+
+            def two():
+                with b:
+                    time.sleep(0.1)
+                    with a:
+                        print("two")
+
+            t1, t2 = threading.Thread(target=one), threading.Thread(target=two)
+            t1.start(); t2.start()
+            t1.join(); t2.join()
+            """
+        run = self.record(source, options=("--wall-timeout", "60"))
+        self.assertEqual(finished(run)["outcome"], "deadlock", run.stderr)
+        stuck = [w["message"] for w in kinds(run.events(), "warning") if w["warning"] == "deadlock"]
+        self.assertIn("Thread-1 (one) waits on lock.acquire() and no thread that can run will release it", stuck)
+        self.assertIn("Thread-2 (two) waits on lock.acquire() and no thread that can run will release it", stuck)
+        self.assertEqual(finished(run)["t"], 100000000, "found when both wait, at 0.1 s")
+        helpers.validate(self, run)
+
+    def test_a_task_that_waits_on_a_threads_lock_blocks_the_loop_until_it_is_released(self):
+        source = """
+            import asyncio, threading, time
+            lock = threading.Lock()
+
+            def holder():
+                with lock:
+                    time.sleep(1)
+                    print("holder done", time.monotonic())
+
+            async def ticker():
+                for i in range(3):
+                    print("tick", i, asyncio.get_running_loop().time())
+                    await asyncio.sleep(0.5)
+
+            async def main():
+                t = threading.Thread(target=holder)
+                t.start()
+                tk = asyncio.create_task(ticker())
+                await asyncio.sleep(0)
+                with lock:
+                    print("main has the lock", time.monotonic())
+                await tk
+                t.join()
+
+            asyncio.run(main())
+            """
+        run = self.record(source, options=("--wall-timeout", "60"))
+        self.assertEqual(finished(run)["outcome"], "ok", run.stderr)
+        self.assertEqual(printed(run), ["tick 0 0.0", "holder done 1.0", "main has the lock 1.0",
+                                        "tick 1 1.0", "tick 2 1.5"])
+        self.assertEqual([line.split()[:-1] for line in self.stock_output(source)],
+                         [line.split()[:-1] for line in printed(run)])
+        helpers.validate(self, run)
+
     def test_callbacks_timers_and_cancelled_handles(self):
         source = """
             import asyncio
