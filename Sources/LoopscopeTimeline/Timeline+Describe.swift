@@ -11,12 +11,36 @@ extension Timeline {
         return Sanitizer.line(info.name, ascii: ascii)
     }
 
-    /// A lane's title: name and coroutine label, e.g. `Task-2 fetch_url("A", 3)`.
+    /// A task's name as people say it: the name the program binds it to, with asyncio's
+    /// name beside it (`task_a (Task-2)`), or asyncio's name alone when nothing binds it.
+    public func displayName(_ task: Int32, ascii: Bool = false) -> String {
+        let name = taskName(task, ascii: ascii)
+        guard task >= 0, let bound = bindings[safe: Int(task)] ?? nil else { return name }
+        return Sanitizer.line(bound, ascii: ascii) + " (" + name + ")"
+    }
+
+    /// A lane's title: name and coroutine label, e.g. `Task-2 fetch_url("A", 3)`, or
+    /// `task_a (Task-2) fetch_url("A", 3)` when the program binds the task to a name.
     public func laneTitle(_ lane: Lane, ascii: Bool = false) -> String {
-        guard let info = trace.task(lane.task) else { return taskName(lane.task, ascii: ascii) }
-        let label = Sanitizer.line(info.label, ascii: ascii)
-        let name = Sanitizer.line(info.name, ascii: ascii)
+        let (name, label) = laneTitleParts(lane, ascii: ascii)
         return label.isEmpty ? name : name + " " + label
+    }
+
+    /// A lane's title in its two parts: who (`task_a (Task-2)`) and what it runs (its
+    /// coroutine label, "" when unknown). A Python thread named after its function
+    /// (`Thread-1 (job)`) drops that parenthesis when the label says it (`job(0)`).
+    public func laneTitleParts(_ lane: Lane, ascii: Bool = false) -> (name: String, label: String) {
+        guard let info = trace.task(lane.task) else { return (taskName(lane.task, ascii: ascii), "") }
+        let label = Sanitizer.line(info.label, ascii: ascii)
+        var name = displayName(lane.task, ascii: ascii)
+        if let open = name.lastIndex(of: "("), name.hasSuffix(")"), open > name.startIndex,
+           name[name.index(before: open)] == " " {
+            let function = name[name.index(after: open)..<name.index(before: name.endIndex)]
+            if !function.isEmpty, label.hasPrefix(function + "(") {
+                name = String(name[..<name.index(before: open)])
+            }
+        }
+        return (name, label)
     }
 
     /// What a `suspended` event waits on, e.g. `sleep until 3`, `Task-2`, `gather of 3`.

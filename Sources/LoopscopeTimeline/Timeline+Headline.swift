@@ -10,7 +10,7 @@ extension Timeline {
         guard step >= 0, step < steps.count else { return "" }
         let index = Int(steps[step].event)
         let e = trace.events[index]
-        let who = taskName(e.task, ascii: ascii)
+        let who = displayName(e.task, ascii: ascii)
         let at = siteLabel(e.site, ascii: ascii).map { " at \($0)" } ?? ""
         func quote(_ s: String?) -> String {
             let clean = Sanitizer.line(s ?? "", ascii: ascii)
@@ -20,7 +20,7 @@ extension Timeline {
         case .created:
             let kind = e.taskKind == .thread ? "thread" : "task"
             let label = trace.task(e.task).map { " " + Sanitizer.line($0.label, ascii: ascii) } ?? ""
-            return "\(taskName(e.other, ascii: ascii)) creates \(kind) \(who)\(label)\(at)"
+            return "\(displayName(e.other, ascii: ascii)) creates \(kind) \(who)\(label)\(at)"
         case .started:
             return "\(who) starts"
         case .resumed:
@@ -43,7 +43,7 @@ extension Timeline {
             return "\(who) is cancelled"
         case .cancelRequested:
             let late = e.value == 0 ? " (already finished)" : ""
-            return "\(taskName(e.other, ascii: ascii)) cancels \(who)\(late)"
+            return "\(displayName(e.other, ascii: ascii)) cancels \(who)\(late)"
         case .printed:
             let by = e.task >= 0 ? who : "program"
             return "\(by) prints \(quote(trace.text(of: e)))"

@@ -45,6 +45,8 @@ public struct Timeline: Sendable {
     /// Snapshots of the loop replay, by increasing `nextEvent`; the first is empty at event 0.
     let snapshots: [LoopReplay]
     let isThread: [Bool]
+    /// The name the program binds each task to (`task_a`), by task id; see `TaskBindings`.
+    public let bindings: [String?]
 
     /// Derives the timeline from a trace. Pure: the same trace always gives the same timeline.
     public init(trace: Trace) {
@@ -60,6 +62,7 @@ public struct Timeline: Sendable {
         self.laneIndex = builder.laneIndexTable()
         self.snapshots = builder.snapshots
         self.isThread = builder.isThread
+        self.bindings = TaskBindings.names(in: trace)
     }
 
     /// The lane of a task, or nil for an unknown id.

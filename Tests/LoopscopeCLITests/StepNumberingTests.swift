@@ -39,7 +39,7 @@ import Testing
         #expect(screen.stdout.contains("step 9 of 22"))
         // The narration pane tells the same step the handout's entry 9 tells.
         let narration = try #require(screen.stdout.split(separator: "\n").first { $0.contains("─ Step 9: ") })
-        #expect(narration.contains("Task-3 starts"))
+        #expect(narration.contains("taskB (Task-3) starts"))
         #expect(entry.contains("starts it"), "handout entry 9: \(entry)")
         #expect(entry.contains("Task-3"), "handout entry 9: \(entry)")
     }

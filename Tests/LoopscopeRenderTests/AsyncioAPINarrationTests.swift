@@ -88,7 +88,7 @@ import Testing
         #expect(Self.sentence(t) { $0.kind == .printed }
                 == "the loop callback \"main.cancel()\" prints \"callback fires\".")
         let cancel = Self.sentence(t) { $0.kind == .cancelRequested }
-        #expect(cancel?.hasPrefix("The loop callback \"main.cancel()\" cancels Task-1") == true, "\(cancel ?? "")")
+        #expect(cancel?.hasPrefix("The loop callback \"main.cancel()\" calls cancel() on Task-1") == true, "\(cancel ?? "")")
     }
 
     @Test func callLaterTimersAndTimeoutsShowInTheLoopState() {

@@ -68,8 +68,9 @@ import Testing
         let events = try Self.parse(HandBuiltTraces.fetchURL)
         let names = events.filter { $0["ph"] as? String == "M" && $0["name"] as? String == "thread_name" }
             .compactMap { ($0["args"] as? [String: Any])?["name"] as? String }
-        #expect(names == ["event loop", "Task-1 main()", "Task-2 fetch_url(\"A (long)\", 3)",
-                          "Task-3 fetch_url(\"B (short)\", 1)"])
+        // The program binds the two tasks to task_a and task_b: the lanes say so.
+        #expect(names == ["event loop", "Task-1 main()", "task_a (Task-2) fetch_url(\"A (long)\", 3)",
+                          "task_b (Task-3) fetch_url(\"B (short)\", 1)"])
         let used = Set(events.compactMap { $0["tid"] as? Int })
         #expect(used == [0, 1, 2, 3])
         // The ready queue holds Task-2 and Task-3 when main first awaits: the counter

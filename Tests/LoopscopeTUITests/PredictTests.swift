@@ -149,6 +149,7 @@ import Testing
             let text = grid.text()
             #expect(!text.contains(program.title), "step \(s.step + 1): the title shows")
             #expect(!text.contains("Next the loop runs"), "step \(s.step + 1): the narration foretells")
+            #expect(!grid.row(s.layout.main.y).contains("whole run"), "step \(s.step + 1): the lanes claim the whole run")
             let layout = s.layout
             let ruler = grid.row(layout.main.y + 1)
             let cursorX = try #require(Array(ruler).firstIndex(of: "▼"))

@@ -17,8 +17,11 @@ extension Story {
             let line = quote(w.site).dropLast(2)
             return line.isEmpty ? "" : ", which is waiting at \(line)"
         } ?? ""
-        return quote(e.site) + "\(by) cancels \(target)\(parked): \(target) goes on the ready queue"
-            + " to receive a CancelledError at its await."
+        // The runner's cancel() runs inside asyncio.run: the line that called asyncio.run
+        // says nothing about it, so it is not quoted.
+        let runner = e.other < 0 && callback == nil
+        return (runner ? "" : quote(e.site)) + "\(by) calls cancel() on \(target)\(parked): \(target) goes on"
+            + " the ready queue to receive a CancelledError at that await."
     }
 
     /// The quoted label of the loop callback running at event `index` (one that is not a
@@ -72,14 +75,14 @@ extension Story {
         let pending = (0..<Int32(trace.tasks.count)).compactMap { task -> String? in
             let status = state.status(ofTask: task)
             guard let s = status.state, !s.isFinal, !isThreadLane(task) else { return nil }
-            let site = s == .suspended ? quote(status.site).dropLast(2) : ""
-            return words.task(task) + (site.isEmpty ? "" : " (at \(site))")
+            return words.task(task)
         }
         if pending.isEmpty {
             return "main() has finished and no other task is pending, so asyncio.run closes the loop."
         }
         let list = Self.shortList(pending, total: pending.count)
-        // The cancel() calls that follow are steps of their own and tell what each does.
+        // The cancel() calls that follow are steps of their own and tell what each does
+        // (and where each task waits): this step only says which tasks are left.
         return "main() has finished, so asyncio.run turns to the "
             + (pending.count == 1 ? "task still pending, \(list), and cancels it next."
                 : "\(pending.count) tasks still pending, \(list), and cancels each in turn.")

@@ -15,7 +15,7 @@ struct Story {
 
     init(timeline: Timeline, ascii: Bool, markdown: Bool = false) {
         self.timeline = timeline
-        var words = TraceWords(trace: timeline.trace, ascii: ascii, keepUnits: true)
+        var words = TraceWords(trace: timeline.trace, ascii: ascii, keepUnits: true, bindings: timeline.bindings)
         words.markdown = markdown
         self.words = words
         cache = StoryCache(timeline: timeline)

@@ -16,7 +16,7 @@ struct ChromeTraceWriter {
 
     init(timeline: Timeline) {
         self.timeline = timeline
-        words = TraceWords(trace: timeline.trace, ascii: false)
+        words = TraceWords(trace: timeline.trace, ascii: false, bindings: timeline.bindings)
         isThread = timeline.trace.tasks.map { $0.kind == .thread }
         loopRunner = Array(repeating: -1, count: timeline.steps.count)
     }

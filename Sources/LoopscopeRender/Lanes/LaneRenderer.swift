@@ -47,9 +47,13 @@ public enum LaneRenderer {
             throw .widthTooSmall(format: format, width: width, minimum: minimumWidth)
         }
         let ascii = glyphs.isASCII
-        let titles = timeline.lanes.map { timeline.laneTitle($0, ascii: ascii) }
-        let longest = titles.reduce("time (s)".count) { max($0, TextWidth.columns($1)) }
+        let parts = timeline.lanes.map { timeline.laneTitleParts($0, ascii: ascii) }
+        let longest = parts.reduce("time (s)".count) {
+            max($0, TextWidth.columns($1.name) + ($1.label.isEmpty ? 0 : 1 + TextWidth.columns($1.label)))
+        }
         let labelWidth = max(minimumLabelWidth, min(longest, options.maxLabelWidth, width / 3))
+        // Cut labels keep what tells the lanes apart (`LaneLabels`).
+        let titles = LaneLabels.fit(parts, width: labelWidth, ellipsis: glyphs.ellipsis)
         let axis = TimeAxis(timeline: timeline, width: width - labelWidth - 1)
         let canvas = LaneCanvas(timeline: timeline, axis: axis)
         let style = LaneStyle(glyphs: glyphs, color: options.color)

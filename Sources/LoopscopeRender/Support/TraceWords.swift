@@ -1,4 +1,5 @@
 import LoopscopeTrace
+import LoopscopeTimeline
 
 /// Plain-language phrases for the things a trace names: tasks, waits, wakes, times.
 ///
@@ -20,12 +21,16 @@ struct TraceWords {
     private let names: NameMemo
     /// Whether the prose is Markdown: trace strings are then escaped (`MarkdownText`).
     var markdown = false
+    /// The names the program binds its tasks to, by task id (`TaskBindings`).
+    private let bindings: [String?]
 
-    init(trace: Trace, ascii: Bool, keepUnits: Bool = false) {
+    /// `bindings`: `Timeline.bindings` when at hand (else worked out from the trace).
+    init(trace: Trace, ascii: Bool, keepUnits: Bool = false, bindings: [String?]? = nil) {
         self.trace = trace
         self.ascii = ascii
         unitGap = keepUnits ? Wrap.noBreakSpace : " "
         names = NameMemo(count: trace.tasks.count)
+        self.bindings = bindings ?? TaskBindings.names(in: trace)
     }
 
     /// A virtual time for prose, e.g. `3 s`, `0.25 s`.
@@ -40,11 +45,13 @@ struct TraceWords {
         markdown ? MarkdownText.escape(Sanitizer.line(s, ascii: ascii)) : Sanitizer.line(s, ascii: ascii)
     }
 
-    /// The lane's name (`Task-2`), or `the runner` for -1.
+    /// The lane's name as people say it: `task_a (Task-2)` when the program binds it to a
+    /// name, else `Task-2`; `the runner` for -1.
     func task(_ id: Int32) -> String {
         guard let info = trace.task(id) else { return "the runner" }
         if let known = names.name(id) { return known }
-        let name = clean(info.name)
+        var name = clean(info.name)
+        if Int(id) < bindings.count, let bound = bindings[Int(id)] { name = clean(bound) + " (" + name + ")" }
         names.keep(name, for: id)
         return name
     }

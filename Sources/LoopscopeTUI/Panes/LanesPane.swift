@@ -16,7 +16,8 @@ struct LanesPane {
         let g = state.glyphs
         let lanes = state.visibleLanes
         let zoom = AppState.zoomLevels[state.zoomIndex]
-        var note = zoom > 1 ? "zoom \(g.isASCII ? "x" : "×")\(Int(zoom))" : "whole run"
+        // In predict mode the lanes stop at the current step: they show the run so far.
+        var note = zoom > 1 ? "zoom \(g.isASCII ? "x" : "×")\(Int(zoom))" : state.hidesFuture ? "up to now" : "whole run"
         if state.hideFinished { note = "finished hidden \(g.isASCII ? "-" : "·") " + note }
         let shown = "\(min(lanes.count, state.layout.laneRows)) of \(lanes.count) lanes"
         grid.titleRule(rect, "Lanes (\(shown))", note: note, glyphs: g)
@@ -30,9 +31,12 @@ struct LanesPane {
         drawRuler(into: &grid, y: rect.y + 1, x: axisX, width: visible, cursor: cursor, limit: limit)
         let rows = state.layout.laneRows
         let laneY = rect.y + 2
-        for (i, lane) in lanes.dropFirst(state.laneTop).prefix(rows).enumerated() {
+        let shownLanes = Array(lanes.dropFirst(state.laneTop).prefix(rows))
+        let titles = LaneLabels.fit(shownLanes.map { state.timeline.laneTitleParts($0, ascii: state.ascii) },
+                                    width: labelWidth - 1, ellipsis: state.glyphs.ellipsis)
+        for (i, lane) in shownLanes.enumerated() {
             let now = state.loop.status(ofTask: lane.task).state
-            drawLane(lane, now: now, into: &grid, y: laneY + i, labelWidth: labelWidth, x: axisX,
+            drawLane(lane, title: titles[i], now: now, into: &grid, y: laneY + i, labelWidth: labelWidth, x: axisX,
                      width: visible, cursor: cursor, limit: limit)
         }
         let loopY = rect.maxY - 2
@@ -64,10 +68,9 @@ struct LanesPane {
         }
     }
 
-    private func drawLane(_ lane: Lane, now: LaneState?, into grid: inout Grid, y: Int, labelWidth: Int, x: Int,
-                          width: Int, cursor: Int, limit: Int) {
+    private func drawLane(_ lane: Lane, title: String, now: LaneState?, into grid: inout Grid, y: Int, labelWidth: Int,
+                          x: Int, width: Int, cursor: Int, limit: Int) {
         let selected = lane.task == state.selectedTask
-        let title = state.timeline.laneTitle(lane, ascii: state.ascii)
         let pointer = selected ? String(state.glyphs.pointer) : " "
         grid.put(pointer, x: rect.x, y: y, role: .selected)
         grid.put(TextWidth.fit(title, labelWidth - 1, ellipsis: state.glyphs.ellipsis), x: rect.x + 1, y: y,
