@@ -1,6 +1,12 @@
 import LoopscopeTrace
 
 /// Draws one page of a sequence diagram: the loop and a group of tasks.
+///
+/// No label touches or crosses a lifeline: a note, or a label too long for its arrow, is
+/// wrapped into the room between its own lifeline and the next lifeline to its right that
+/// exists at that row (one blank column kept on each side), and cut with the ellipsis past
+/// `noteLines` lines. An arrow carries its label only where the label clears every
+/// lifeline the arrow passes.
 struct PageDrawer {
     let script: SequenceScript
     let page: [Int]
@@ -13,11 +19,15 @@ struct PageDrawer {
     private var slot: [Int?]
     private var lastTime: VirtualTime? = nil
     private var rows: [String] = []
+    /// The trace event each row shows (-1: none), row for row with `rows`.
+    private var rowEvents: [Int32] = []
     /// Every participant's lifeline at the message being drawn.
     private var lifelines: [SequenceScript.Lifeline]
 
     /// The most lines one note may take before it is cut.
     static let noteLines = 3
+    /// Rows at the top of a page that name the participants (names, then subtitles).
+    static let headerRows = 2
 
     init(script: SequenceScript, page: [Int], margin: Int, width: Int, glyphs: SequenceGlyphs) {
         self.script = script
@@ -34,7 +44,8 @@ struct PageDrawer {
     /// The lifeline column of a participant on this page.
     private func x(_ participant: Int) -> Int { margin + slot[participant]! * column }
 
-    mutating func draw() -> [String] {
+    /// The page's lines, and the trace event each one shows (-1 for none).
+    mutating func draw() -> (lines: [String], events: [Int32]) {
         var names = TextRow(width: width)
         var subtitles = TextRow(width: width)
         names.put("time", at: margin - 5)
@@ -48,11 +59,12 @@ struct PageDrawer {
         var start = TextRow(width: width)
         start.put(glyphs.lifeline, at: x(0))
         rows.append(start.text)
+        rowEvents = [-1, -1, -1]
         for message in script.messages {
             for change in message.changes { lifelines[change.participant] = change.state }
             add(message)
         }
-        return rows
+        return (rows, rowEvents)
     }
 
     private func base(_ m: SequenceScript.Message) -> TextRow {
@@ -67,6 +79,23 @@ struct PageDrawer {
         return row
     }
 
+    /// The column of the first lifeline drawn right of `column` at this message, or nil.
+    private func nextLifeline(after column: Int) -> Int? {
+        var best: Int? = nil
+        for p in page where lifelines[p] != .absent {
+            let c = x(p)
+            if c > column && c < (best ?? Int.max) { best = c }
+        }
+        return best
+    }
+
+    /// Columns a label starting at `left` may take: up to one blank before the next
+    /// lifeline right of `from`, or to the edge.
+    private func room(from: Int, left: Int) -> Int {
+        let end = nextLifeline(after: from).map { $0 - 1 } ?? width
+        return max(1, end - left)
+    }
+
     private mutating func emit(_ row: TextRow, _ m: SequenceScript.Message) {
         var row = row
         if m.time != lastTime {
@@ -75,6 +104,7 @@ struct PageDrawer {
             row.put(label, at: margin - 1 - label.count)
         }
         rows.append(row.text)
+        rowEvents.append(Int32(clamping: m.index))
     }
 
     private mutating func add(_ m: SequenceScript.Message) {
@@ -100,42 +130,50 @@ struct PageDrawer {
     }
 
     private mutating func note(_ m: SequenceScript.Message, at p: Int, _ text: String) {
-        let left = x(p) + 2
-        let room = width - left
+        for line in lines(text, from: x(p)) {
+            var row = base(m)
+            row.put(line, at: x(p) + 2)
+            emit(row, m)
+        }
+    }
+
+    /// `text` wrapped into the room right of the lifeline at `from` (at most `noteLines`).
+    private func lines(_ text: String, from: Int) -> [String] {
+        let room = room(from: from, left: from + 2)
         var lines = Wrap.lines(text, width: room, ellipsis: glyphs.ellipsis)
         if lines.count > Self.noteLines {
             let rest = lines[(Self.noteLines - 1)...].joined(separator: " ")
             lines = Array(lines.prefix(Self.noteLines - 1))
                 + [TextWidth.fit(rest, room, ellipsis: glyphs.ellipsis)]
         }
-        for line in lines {
-            var row = base(m)
-            row.put(line, at: left)
-            emit(row, m)
-        }
+        return lines
     }
 
     private mutating func arrow(_ m: SequenceScript.Message, from a: Int, to b: Int, dashed: Bool) {
         let (xa, xb) = (x(a), x(b))
         let (lo, hi) = (min(xa, xb), max(xa, xb))
-        let span = hi - lo
         let labelWidth = TextWidth.columns(m.label)
-        let embed = labelWidth + 5 <= span
+        let at = xb > xa ? lo + 3 : lo + 4
+        // The label rides the arrow only if a fill character is left between it and the
+        // next lifeline (or the arrowhead).
+        let stop = min(nextLifeline(after: lo) ?? hi, xb > xa ? hi - 1 : hi)
+        let embed = at + labelWidth + 1 <= stop
         if !embed {
-            var above = base(m)
-            above.put(TextWidth.fit(m.label, width - lo - 2, ellipsis: glyphs.ellipsis), at: lo + 2)
-            emit(above, m)
+            for line in lines(m.label, from: lo) {
+                var above = base(m)
+                above.put(line, at: lo + 2)
+                emit(above, m)
+            }
         }
         var row = base(m)
         let fill = dashed ? glyphs.dashed : glyphs.solid
         for c in (lo + 1)..<hi { row.put(fill, at: c) }
         if xb > xa {
             row.put(glyphs.right, at: hi - 1)
-            if embed { row.put(m.label, at: lo + 3) }
         } else {
             row.put(glyphs.left, at: lo + 1)
-            if embed { row.put(m.label, at: lo + 4) }
         }
+        if embed { row.put(m.label, at: at) }
         emit(row, m)
     }
 }

@@ -46,6 +46,12 @@ public enum SequenceDiagram {
     /// Draws the diagram, or throws when `options.width` is below `minimumWidth(for:)`, or
     /// when more than `maxTasks` tasks would be drawn.
     public static func render(_ trace: Trace, options: ExportOptions) throws(ExportError) -> String {
+        try layout(trace, options: options).lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The diagram's lines, with the trace event each row shows and each page's header
+    /// rows (what the player needs to follow a step and keep the names on screen).
+    public static func layout(_ trace: Trace, options: ExportOptions) throws(ExportError) -> SequenceLayout {
         let minimum = minimumWidth(for: trace)
         guard options.width >= minimum else {
             throw .widthTooSmall(format: .sequence, width: options.width, minimum: minimum)
@@ -66,19 +72,21 @@ public enum SequenceDiagram {
                 i += group.count
             }
         }
-        var out: [String] = []
+        var out = SequenceLayout()
         for (n, page) in pages.enumerated() {
             if pages.count > 1 {
-                if n > 0 { out.append("") }
+                if n > 0 { out.append("", event: -1, header: -1) }
                 let names = page.map { script.participants[$0].name }
                 let heading = "Page \(n + 1) of \(pages.count): " + names.joined(separator: ", ")
-                out.append(TextWidth.fit(heading, options.width, ellipsis: glyphs.ellipsis))
+                out.append(TextWidth.fit(heading, options.width, ellipsis: glyphs.ellipsis), event: -1, header: -1)
             }
             var drawer = PageDrawer(script: script, page: page, margin: margin,
                                     width: options.width, glyphs: glyphs)
-            out += drawer.draw()
+            let (lines, events) = drawer.draw()
+            let header = out.lines.count
+            for (line, event) in zip(lines, events) { out.append(line, event: event, header: header) }
         }
-        return out.joined(separator: "\n") + "\n"
+        return out
     }
 
     /// The script of the part of the run `options.selection` picks, or throws when it has
@@ -132,5 +140,23 @@ struct SequenceGlyphs {
             lifeline = "│"; running = "┃"; solid = "─"; dashed = "┄"
             right = "▶"; left = "◀"; ellipsis = "…"
         }
+    }
+}
+
+/// A sequence diagram as lines, with what each row shows.
+public struct SequenceLayout: Sendable {
+    public private(set) var lines: [String] = []
+    /// The index in `Trace.events` of the event each row shows (-1: none), row for row.
+    public private(set) var events: [Int32] = []
+    /// The first of the `headerRows` rows that name the participants of each row's page
+    /// (-1 for a page heading or the blank line before it).
+    public private(set) var headers: [Int32] = []
+    /// How many rows name a page's participants: the names, then what each runs.
+    public static let headerRows = PageDrawer.headerRows
+
+    mutating func append(_ line: String, event: Int32, header: Int) {
+        lines.append(line)
+        events.append(event)
+        headers.append(Int32(header))
     }
 }

@@ -28,6 +28,8 @@ struct SequenceScript {
         var label: String
         /// The trace event it shows.
         var event: TraceEvent
+        /// That event's index in `Trace.events`.
+        var index: Int
         /// Lifeline changes since the message before it, to apply before drawing it.
         var changes: [LifelineChange]
     }
@@ -87,6 +89,7 @@ struct SequenceScript {
             lifelines[p] = state
             if recording { pending.append(LifelineChange(participant: p, state: state)) }
         }
+        var current = 0
         func add(_ e: TraceEvent, _ shape: Message.Shape, _ label: String) {
             guard recording else { return }
             var shape = shape
@@ -110,7 +113,8 @@ struct SequenceScript {
                 involved[b] = true
             }
             if case let .note(at: p) = shape { involved[p] = true }
-            messages.append(Message(time: e.time, shape: shape, label: label, event: e, changes: pending))
+            messages.append(Message(time: e.time, shape: shape, label: label, event: e, index: current,
+                                    changes: pending))
             pending = []
         }
 
@@ -120,6 +124,7 @@ struct SequenceScript {
                 initialLifelines = lifelines
             }
             let e = trace.events[index]
+            current = index
             let me = column(e.task)
             switch e.kind {
             case .created:

@@ -188,8 +188,8 @@ extension AppState {
             return
         }
         do {
-            let text = try SequenceDiagram.render(trace, options: ExportOptions(width: size.width, ascii: ascii))
-            sequence = SequenceText(text: text, width: size.width, trace: trace)
+            let layout = try SequenceDiagram.layout(trace, options: ExportOptions(width: size.width, ascii: ascii))
+            sequence = SequenceText(layout: layout, width: size.width)
             sequenceUnavailable = nil
         } catch {
             sequence = nil

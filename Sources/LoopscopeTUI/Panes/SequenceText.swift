@@ -1,34 +1,58 @@
+import LoopscopeRender
 import LoopscopeTrace
 
-/// A sequence diagram cut into lines, with the row where each instant begins.
+/// A sequence diagram laid out for the player: its lines, the rows each trace event takes,
+/// and which lines name the participants (kept on screen while the rest scrolls).
 public struct SequenceText: Sendable {
     public let width: Int
     public let lines: [String]
-    /// (time, first row) for each time label in the left margin, in order.
-    let timeRows: [(VirtualTime, Int)]
+    /// The lines that scroll: every line but the participant names of each page.
+    let body: [Int]
+    /// For each line, where it (or, for a header line, the next scrolling line) sits in `body`.
+    let bodyPosition: [Int32]
+    /// For each line, the first line naming its page's participants (-1: none).
+    let headers: [Int32]
+    /// The first row of each trace event drawn, by event index.
+    private let firstRow: [Int32: Int32]
+    /// The trace event each row shows (-1: none).
+    private let events: [Int32]
 
-    init(text: String, width: Int, trace: Trace) {
+    init(layout: SequenceLayout, width: Int) {
         self.width = width
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var rows: [(VirtualTime, Int)] = []
-        for (i, line) in lines.enumerated() {
-            // A time label is the first token, ending in "s", before the loop's lifeline.
-            let head = line.prefix { $0 == " " || $0.isNumber || $0 == "." || $0 == "s" || $0 == "-" }
-            let token = head.split(separator: " ").first ?? ""
-            if token.hasSuffix("s"), let seconds = Double(token.dropLast()) {
-                rows.append((VirtualTime(seconds: seconds), i))
-            }
+        lines = layout.lines
+        events = layout.events
+        headers = layout.headers
+        var body: [Int] = []
+        var position: [Int32] = []
+        var first: [Int32: Int32] = [:]
+        for i in lines.indices {
+            let h = Int(layout.headers[i])
+            position.append(Int32(body.count))
+            if !(h >= 0 && i - h < SequenceLayout.headerRows) { body.append(i) }
+            let e = layout.events[i]
+            if e >= 0 && first[e] == nil { first[e] = Int32(i) }
         }
-        timeRows = rows
+        self.body = body
+        bodyPosition = position
+        firstRow = first
     }
 
-    /// The first row of the last instant at or before `time`, and the first row of the
-    /// instant after it (nil when it is the last).
-    func rows(forTime time: VirtualTime) -> (Int, Int?) {
-        var best = 0
-        for (t, r) in timeRows {
-            if t <= time { best = r } else { return (best, r) }
+    /// The rows that show trace event `event` (its first drawing, wrapped rows included),
+    /// or nil when it is not drawn.
+    func rows(ofEvent event: Int32) -> Range<Int>? {
+        guard let first = firstRow[event].map(Int.init) else { return nil }
+        var end = first + 1
+        while end < lines.count && events[end] == event { end += 1 }
+        return first..<end
+    }
+
+    /// The header line (participant names) of the page a line belongs to, or nil.
+    func header(ofLine line: Int) -> Int? {
+        var i = line
+        while i < lines.count {
+            if headers[i] >= 0 { return Int(headers[i]) }
+            i += 1
         }
-        return (best, nil)
+        return nil
     }
 }
