@@ -46,6 +46,7 @@ import threading  # noqa: E402
 import time  # noqa: E402
 import traceback  # noqa: E402
 import warnings  # noqa: E402
+import weakref  # noqa: E402
 import _thread  # noqa: E402
 
 ENGINE = "CPython %d.%d.%d" % tuple(sys.version_info[:3])
@@ -122,10 +123,11 @@ def call_label(fn, args=(), kwargs=None):
 
 
 def coro_label(coro):
-    code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
-    frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
+    code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None) or getattr(coro, "ag_code", None)
+    frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None) or getattr(coro, "ag_frame", None)
     if code is None:
-        return short_repr(coro)
+        label = R.aclose_labels.get(id(coro)) if R is not None else None
+        return label or short_repr(coro)
     name = getattr(coro, "__qualname__", code.co_name).replace(".<locals>", "")
     if frame is None:
         return name + "()"
@@ -177,7 +179,9 @@ class Recorder:
         self.code_file = {}          # code object -> file index, -1 if not a user file
         self.sleep_futs = {}         # sleep future -> timer
         self.thread_futs = {}        # executor future -> thread lane
-        self.phase = "run"           # run, shutdown, closing
+        self.phase = "run"           # run, shutdown, asyncgens, closing
+        self.agen_order = weakref.WeakKeyDictionary()  # async generator -> first-iteration order
+        self.aclose_labels = {}      # id(ag.aclose()) -> its label, while shutdown_asyncgens runs
         self.loop_ran = False
         self.main_lane = -1
         self.futures_made = 0
@@ -690,6 +694,27 @@ class RecordingLoop(asyncio.SelectorEventLoop):
             return R.now / 1e9
         return super().time()
 
+    # -- async generators and asyncio.run's shutdown_asyncgens
+    def _asyncgen_firstiter_hook(self, agen):
+        super()._asyncgen_firstiter_hook(agen)
+        order = R.agen_order
+        if agen not in order:
+            order[agen] = len(order)
+
+    def shutdown_asyncgens(self):
+        """When asyncio.run closes live async generators, their aclose() tasks are recorded
+        (phase asyncgens) like any task; with none, the step stays out of the trace."""
+        rec = R
+        if rec.phase != "closing" or not self._asyncgens:
+            return super().shutdown_asyncgens()
+        rec.phase = "asyncgens"
+        return shutdown_asyncgens()
+
+    def shutdown_default_executor(self, *args, **kw):
+        if R.phase == "asyncgens":
+            R.phase = "closing"
+        return super().shutdown_default_executor(*args, **kw)
+
     # -- tasks
     def create_task(self, coro, *, name=None, context=None):
         self._check_closed()
@@ -810,6 +835,8 @@ class RecordingLoop(asyncio.SelectorEventLoop):
         if cb is _run_until_complete_cb:
             if R.phase == "shutdown":
                 return "asyncio.run: cancelled tasks finished, stop the loop"
+            if R.phase == "asyncgens":
+                return "asyncio.run: async generators closed, stop the loop"
             return "asyncio.run: main finished, stop the loop"
         name = getattr(cb, "__qualname__", "") or ""
         if task is not None:
@@ -1354,6 +1381,30 @@ def _creation_order(task):
     return getattr(task, "_ls_id", 1 << 40)
 
 
+async def shutdown_asyncgens():
+    """BaseEventLoop.shutdown_asyncgens, closing the generators in the order they were first
+    iterated (CPython walks a WeakSet, whose order follows memory addresses)."""
+    rec = R
+    loop = asyncio.get_running_loop()
+    loop._asyncgens_shutdown_called = True
+    closing = sorted(loop._asyncgens, key=lambda g: rec.agen_order.get(g, 1 << 40))
+    loop._asyncgens.clear()
+    closers = [ag.aclose() for ag in closing]
+    for ag, closer in zip(closing, closers):
+        rec.aclose_labels[id(closer)] = coro_label(ag) + ".aclose()"
+    try:
+        results = await asyncio.gather(*closers, return_exceptions=True)
+    finally:
+        rec.aclose_labels.clear()
+    for result, agen in zip(results, closing):
+        if isinstance(result, Exception):
+            loop.call_exception_handler({
+                "message": f"an error occurred during closing of asynchronous generator {agen!r}",
+                "exception": result,
+                "asyncgen": agen,
+            })
+
+
 _orig_runner_close = asyncio.runners.Runner.close
 
 
@@ -1361,7 +1412,7 @@ def _runner_close(self):
     try:
         _orig_runner_close(self)
     finally:
-        if R is not None and R.phase in ("shutdown", "closing"):
+        if R is not None and R.phase in ("shutdown", "asyncgens", "closing"):
             R.phase = "run"
             if R.threads is not None:
                 R.threads.run_runnable()

@@ -12,6 +12,7 @@ enum AsyncioAPICases {
         ("task_api", TaskAPI.main),
         ("condition_barrier", ConditionBarrier.main),
         ("priority_lifo_queues", PriorityLifoQueues.main),
+        ("async_generators", AsyncGenerators.main),
     ]
 }
 

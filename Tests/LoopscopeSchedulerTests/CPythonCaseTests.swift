@@ -12,9 +12,14 @@ import Testing
 
     static let programs = SemanticsCases.programs + AsyncioAPICases.programs
 
+    /// What a case prints after `asyncio.run(main())` returns.
+    static let epilogues: [String: @Sendable () -> Void] = [
+        "async_generators": { say("after asyncio.run") },
+    ]
+
     static func run(_ name: String) -> RunResult {
         let main = programs.first { $0.0 == name }!.1
-        return asyncioRun(ProgramInfo(id: name, title: name), main: main)
+        return asyncioRun(ProgramInfo(id: name, title: name), main: main) { epilogues[name]?() }
     }
 
     @Test(arguments: programs.map(\.0))

@@ -213,6 +213,31 @@ private func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async
         #expect(result.message?.contains("gather(...)") == true)
     }
 
+    /// One child alone used to run as its parent (the parent's suspension looked like its own).
+    @Test func aSingleAsyncLetChildIsNamedToo() {
+        let result = asyncioRun(Self.info) {
+            async let a: Void = sleep(1)
+            try await a
+            output("after the child")
+        }
+        #expect(result.outcome == .exception)
+        #expect(result.message?.contains("`async let` and `withTaskGroup` children run inside their parent") == true,
+                "\(result.message ?? "")")
+        #expect(result.output.isEmpty)
+        #expect(result.trace.events.contains { $0.warningKind == .misuse })
+    }
+
+    @Test func aSingleWithTaskGroupChildIsNamedToo() {
+        let result = asyncioRun(Self.info) {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await sleep(1) }
+                try await group.waitForAll()
+            }
+        }
+        #expect(result.outcome == .exception)
+        #expect(result.message?.contains("withTaskGroup") == true, "\(result.message ?? "")")
+    }
+
     @Test func withTaskGroupIsNamedWithWhatToUseInstead() {
         let result = asyncioRun(Self.info) {
             try await withThrowingTaskGroup(of: Void.self) { group in

@@ -1,7 +1,8 @@
 /// The end of a run: asyncio.run's cancel-everything shutdown and the final reports.
 extension EventLoop {
     /// asyncio's `_cancel_all_tasks`: cancel every pending task, run until they finish, then
-    /// wait for worker threads (asyncio's `shutdown_default_executor`).
+    /// close suspended async generators (`shutdown_asyncgens`), then wait for worker threads
+    /// (asyncio's `shutdown_default_executor`).
     func shutdown(site: Int32) {
         let pending = records.filter { $0.kind == .task && !$0.isDone }
         emit(.shutdown, value: Int64(pending.count))
@@ -14,6 +15,7 @@ extension EventLoop {
                 warn(.exceptionNeverRetrieved, "unhandled exception during asyncio.run() shutdown: \(task.name) raised \(describeError(task.error!))", task: task.id)
             }
         }
+        if abort == nil { shutdownAsyncGenerators(site: site) }
         runUntilThreadsFinish()
     }
 

@@ -44,6 +44,7 @@ extension EventLoop {
 
     /// The Swift task's whole life: run the body, then settle the record.
     private func runBody<T: Sendable>(of record: TaskRecord, _ body: @Sendable () async throws -> T) async {
+        record.swiftTask = withUnsafeCurrentTask { $0 }
         do {
             if let e = record.pendingThrow {
                 record.pendingThrow = nil
@@ -54,6 +55,7 @@ extension EventLoop {
         } catch {
             finish(record, value: nil, error: error)
         }
+        record.swiftTask = nil
     }
 
     /// asyncio's `Task.__step` epilogue: result, error or cancellation, then the callbacks.
@@ -127,7 +129,7 @@ extension EventLoop {
     func park(on future: FutureCore, reason: WaitReason, other: Int32 = -1, value: Int64 = 0,
               site: Int32, describe: @autoclosure () -> String) async throws {
         guard let task = running else { throw notInTask() }
-        guard task.continuation == nil else { throw structuredChild(of: task, site: site) }
+        guard task.continuation == nil, isDriver(of: task) else { throw structuredChild(of: task, site: site) }
         try await withUnsafeThrowingContinuation { (c: UnsafeContinuation<Void, any Error>) in
             task.continuation = c
             task.parked = true
@@ -149,13 +151,20 @@ extension EventLoop {
     /// A bare `yield`: the task goes to the back of the ready queue (asyncio's `sleep(0)`).
     func yieldStep(site: Int32) async throws {
         guard let task = running else { throw notInTask() }
-        guard task.continuation == nil else { throw structuredChild(of: task, site: site) }
+        guard task.continuation == nil, isDriver(of: task) else { throw structuredChild(of: task, site: site) }
         try await withUnsafeThrowingContinuation { (c: UnsafeContinuation<Void, any Error>) in
             task.continuation = c
             task.parked = true
             emit(.suspended, task: task.id, site: site, reason: WaitReason.yield.rawValue)
             scheduleStep(task, reason: .yielded)
         }
+    }
+
+    /// Whether the calling Swift task is the one that runs `task`'s body (or the body of the
+    /// async generator it drives), not a child of `async let` or `withTaskGroup`.
+    @inline(__always)
+    func isDriver(of task: TaskRecord) -> Bool {
+        withUnsafeCurrentTask { $0 == task.swiftTask }
     }
 
     /// A second Swift task awaited as `task` while `task` itself was suspended: a child of

@@ -48,6 +48,8 @@ public final class EventLoop: @unchecked Sendable {
     @exclusivity(unchecked) var switches = 0
     /// Events an untraced run would have recorded, so its event limit holds too.
     @exclusivity(unchecked) var untracedEvents = 0
+    /// Async generators iterated at least once, in that order (asyncio's `_asyncgens`).
+    var asyncGenerators: [any ClosableGenerator] = []
     /// Set once `finished` is recorded: nothing may be recorded after it.
     var isFinished = false
 

@@ -9,6 +9,10 @@ final class TaskRecord: FutureCore, @unchecked Sendable {
     let name: String
     @exclusivity(unchecked) var startJob: UnownedJob?
     @exclusivity(unchecked) var continuation: UnsafeContinuation<Void, any Error>?
+    /// The Swift task allowed to suspend as this task: its body's, or an async generator's
+    /// body while it runs for this task. Any other (a child of `async let` or
+    /// `withTaskGroup`) that awaits the loop is refused.
+    @exclusivity(unchecked) var swiftTask: UnsafeCurrentTask?
     /// Thrown into the body when its first job runs (cancelled before it started).
     var pendingThrow: (any Error)?
     @exclusivity(unchecked) var mustCancel = false
