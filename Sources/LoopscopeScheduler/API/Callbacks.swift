@@ -14,7 +14,9 @@ public struct RunningLoop: Sendable {
     let loop: EventLoop
 
     /// The virtual clock in seconds (asyncio's `loop.time()`).
-    public func time() -> Double { loop.seconds }
+    public func time(file: StaticString = #fileID, line: UInt = #line) -> Double {
+        LoopAffinity.allows(loop, "loop.time()", file: file, line: line) ? loop.seconds : 0
+    }
 
     /// Queues `callback` at the back of the ready queue (asyncio's `loop.call_soon`): it runs
     /// in the loop's next iteration, after every step and callback already queued.
@@ -22,6 +24,7 @@ public struct RunningLoop: Sendable {
     public func callSoon(_ label: String, file: StaticString = #fileID, line: UInt = #line,
                          _ callback: @escaping () -> Void) -> Handle {
         let handle = Handle(loop: loop, when: nil)
+        guard LoopAffinity.allows(loop, "loop.callSoon(\"\(label)\")", file: file, line: line) else { return handle }
         handle.core = loop.callSoonHandle(label, callback)
         return handle
     }
@@ -32,7 +35,10 @@ public struct RunningLoop: Sendable {
     @discardableResult
     public func callLater(_ delay: Double, _ label: String, file: StaticString = #fileID, line: UInt = #line,
                           _ callback: @escaping () -> Void) -> Handle {
-        callAt(time() + delay, label, file: file, line: line, callback)
+        guard LoopAffinity.allows(loop, "loop.callLater(\"\(label)\")", file: file, line: line) else {
+            return Handle(loop: loop, when: nil)
+        }
+        return callAt(loop.seconds + delay, label, file: file, line: line, callback)
     }
 
     /// Arms a timer for the loop time `when` (asyncio's `loop.call_at`); a time already past
@@ -41,6 +47,7 @@ public struct RunningLoop: Sendable {
     public func callAt(_ when: Double, _ label: String, file: StaticString = #fileID, line: UInt = #line,
                        _ callback: @escaping () -> Void) -> Handle {
         let handle = Handle(loop: loop, when: when)
+        guard LoopAffinity.allows(loop, "loop.callAt(\"\(label)\")", file: file, line: line) else { return handle }
         let timer = loop.callAt(VirtualTime(seconds: when).nanoseconds, purpose: .callback,
                                 task: loop.running?.id ?? -1, site: loop.site(file, line), label: label, callback)
         handle.core = timer.handle
@@ -49,8 +56,12 @@ public struct RunningLoop: Sendable {
     }
 
     /// A new pending future on this loop (asyncio's `loop.create_future()`).
-    public func createFuture<T: Sendable>(of type: T.Type = T.self) -> LoopFuture<T> {
-        LoopFuture(core: loop.makeFuture(.future))
+    public func createFuture<T: Sendable>(of type: T.Type = T.self, file: StaticString = #fileID,
+                                          line: UInt = #line) -> LoopFuture<T> {
+        guard LoopAffinity.allows(loop, "loop.createFuture()", file: file, line: line) else {
+            return LoopFuture(core: EventLoop.inert().makeFuture(.future))
+        }
+        return LoopFuture(core: loop.makeFuture(.future))
     }
 }
 
@@ -68,7 +79,8 @@ public func getRunningLoop() -> RunningLoop {
 /// as in asyncio.
 public final class Handle: @unchecked Sendable {
     let loop: EventLoop
-    var core: CallbackHandle!
+    /// nil when the call that made it was refused (off the loop's thread): nothing to cancel.
+    var core: CallbackHandle?
     var timer: TimerHandle?
     private var cancelFlag = false
 
@@ -81,11 +93,12 @@ public final class Handle: @unchecked Sendable {
     }
 
     /// asyncio's `handle.cancelled()`.
-    public var isCancelled: Bool { cancelFlag }
+    public var isCancelled: Bool { LoopAffinity.allows(loop, "handle.isCancelled") ? cancelFlag : false }
 
     /// asyncio's `handle.cancel()`.
-    public func cancel() {
+    public func cancel(file: StaticString = #fileID, line: UInt = #line) {
+        guard LoopAffinity.allows(loop, "handle.cancel()", file: file, line: line) else { return }
         cancelFlag = true
-        loop.cancelHandle(core, timer: timer, purpose: .callback)
+        if let core { loop.cancelHandle(core, timer: timer, purpose: .callback) }
     }
 }

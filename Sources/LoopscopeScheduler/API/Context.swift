@@ -90,6 +90,23 @@ struct LoopAffinity {
         return true
     }
 
+    /// For objects tied to one loop from birth (a future, a handle, a timeout, the running
+    /// loop): whether the caller may touch one of `loop` now — on its thread, or once its run
+    /// is over. Off it, the call is logged (the run ends reporting it) and refused.
+    @inline(__always)
+    static func allows(_ loop: EventLoop, _ what: @autoclosure () -> String, file: StaticString? = nil,
+                       line: UInt = 0) -> Bool {
+        let executor = loop.executor
+        if executor.isOnLoopThread || executor.isRunOver { return true }
+        executor.noteOffThread(call(what(), file, line))
+        return false
+    }
+
+    /// The error a refused throwing call raises in the calling thread.
+    static func refused(_ what: String, _ file: StaticString, _ line: UInt) -> SchedulerError {
+        SchedulerError("\(what) at \(file):\(line) ran off the loop's thread and was refused")
+    }
+
     private static func call(_ what: String, _ file: StaticString?, _ line: UInt) -> String {
         file.map { "\(what) at \($0):\(line)" } ?? what
     }

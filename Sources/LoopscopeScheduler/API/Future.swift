@@ -28,18 +28,20 @@ public final class LoopFuture<Value: Sendable>: Awaitable, Equatable, @unchecked
     public var future: LoopFuture<Value> { self }
 
     /// asyncio's `fut.done()`: it has a result, an exception, or was cancelled.
-    public var isDone: Bool { core.isDone }
+    public var isDone: Bool { LoopAffinity.allows(core.loop, "future.isDone") ? core.isDone : false }
     /// asyncio's `fut.cancelled()`.
-    public var isCancelled: Bool { core.isCancelled }
+    public var isCancelled: Bool { LoopAffinity.allows(core.loop, "future.isCancelled") ? core.isCancelled : false }
 
     /// asyncio's `fut.set_result(v)`; throws `InvalidStateError` if it is already done.
-    public func setResult(_ value: Value) throws {
+    public func setResult(_ value: Value, file: StaticString = #fileID, line: UInt = #line) throws {
+        try check("future.setResult()", file, line)
         guard !core.isDone else { throw InvalidStateError("invalid state: the future is already done") }
         core.setResult(value)
     }
 
     /// asyncio's `fut.set_exception(e)`; throws `InvalidStateError` if it is already done.
-    public func setException(_ error: any Error) throws {
+    public func setException(_ error: any Error, file: StaticString = #fileID, line: UInt = #line) throws {
+        try check("future.setException()", file, line)
         guard !core.isDone else { throw InvalidStateError("invalid state: the future is already done") }
         core.setError(error)
     }
@@ -48,13 +50,15 @@ public final class LoopFuture<Value: Sendable>: Awaitable, Equatable, @unchecked
     /// is `task.cancel()`; for a gather's, cancelling every child.
     @discardableResult
     public func cancel(_ message: String? = nil, file: StaticString = #fileID, line: UInt = #line) -> Bool {
-        guard let loop = EventLoop.runningOrReport("future.cancel()", file: file, line: line) else { return false }
+        let loop = core.loop
+        guard LoopAffinity.allows(loop, "future.cancel()", file: file, line: line) else { return false }
         return core.cancel(message: message, by: loop.running?.id ?? -1, site: loop.site(file, line))
     }
 
     /// asyncio's `fut.result()`: the value, or the exception it was given; `CancelledError`
     /// if cancelled; `InvalidStateError` while pending.
-    public func result() throws -> Value {
+    public func result(file: StaticString = #fileID, line: UInt = #line) throws -> Value {
+        try check("future.result()", file, line)
         switch core.state {
         case .pending: throw InvalidStateError("result is not set")
         case .cancelled: throw CancelledError(message: core.cancelMessage)
@@ -67,7 +71,8 @@ public final class LoopFuture<Value: Sendable>: Awaitable, Equatable, @unchecked
 
     /// asyncio's `fut.exception()`: the exception it ended with, or nil for a result;
     /// `CancelledError` if cancelled; `InvalidStateError` while pending.
-    public func exception() throws -> (any Error)? {
+    public func exception(file: StaticString = #fileID, line: UInt = #line) throws -> (any Error)? {
+        try check("future.exception()", file, line)
         switch core.state {
         case .pending: throw InvalidStateError("exception is not set")
         case .cancelled: throw CancelledError(message: core.cancelMessage)
@@ -81,14 +86,17 @@ public final class LoopFuture<Value: Sendable>: Awaitable, Equatable, @unchecked
     /// labelled `label`) when the future completes, or at once if it already has. Returns
     /// an id for `removeDoneCallback`.
     @discardableResult
-    public func addDoneCallback(_ label: String, _ callback: @escaping (LoopFuture<Value>) -> Void) -> Int {
+    public func addDoneCallback(_ label: String, file: StaticString = #fileID, line: UInt = #line,
+                                _ callback: @escaping (LoopFuture<Value>) -> Void) -> Int {
+        guard LoopAffinity.allows(core.loop, "future.addDoneCallback()", file: file, line: line) else { return -1 }
         let owner = (core as? TaskRecord)?.id ?? -1
         return core.addCallback(.call(label: label, task: owner) { [self] _ in callback(self) })
     }
 
     /// asyncio's `fut.remove_done_callback(fn)`: returns how many were removed (0 or 1).
     @discardableResult
-    public func removeDoneCallback(_ id: Int) -> Int {
+    public func removeDoneCallback(_ id: Int, file: StaticString = #fileID, line: UInt = #line) -> Int {
+        guard LoopAffinity.allows(core.loop, "future.removeDoneCallback()", file: file, line: line) else { return 0 }
         let before = core.callbacks.count
         core.removeCallback(id)
         return before - core.callbacks.count
@@ -110,6 +118,13 @@ public final class LoopFuture<Value: Sendable>: Awaitable, Equatable, @unchecked
         }
         if let error = core.awaitError() { throw error }
         return core.value as! Value
+    }
+
+    /// Refuses a call made off the loop's thread (logged; the run reports it).
+    private func check(_ what: String, _ file: StaticString, _ line: UInt) throws {
+        guard LoopAffinity.allows(core.loop, what, file: file, line: line) else {
+            throw LoopAffinity.refused(what, file, line)
+        }
     }
 
     /// How an await of this future is recorded: a task, a shield, a gather or a plain future.

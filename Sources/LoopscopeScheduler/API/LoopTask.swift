@@ -18,11 +18,11 @@ public struct LoopTask<T: Sendable>: Sendable, Hashable {
     /// How many times `cancel()` was requested and not withdrawn (asyncio's `cancelling()`).
     public var cancelling: Int { readable("\(name).cancelling") ? record.cancelsRequested : 0 }
 
-    /// False (and reported) when a run is going and the caller is off its thread; outside any
-    /// run the task's state no longer changes and may be read.
+    /// False (and reported) while the task's run is going and the caller is off its thread
+    /// (a raw `Task {}` or a thread of its own); once the run is over the task's state no
+    /// longer changes and may be read.
     private func readable(_ what: @autoclosure () -> String, file: StaticString = #fileID, line: UInt = #line) -> Bool {
-        guard EventLoop.current != nil else { return true }
-        return EventLoop.runningOrReport(what(), file: file, line: line) != nil
+        LoopAffinity.allows(record.loop, what(), file: file, line: line)
     }
 
     /// Waits for the task and returns its result (asyncio's `await task`). Throws the task's
@@ -46,7 +46,9 @@ public struct LoopTask<T: Sendable>: Sendable, Hashable {
     /// The result of a finished task, without waiting (asyncio's `task.result()`).
     /// Throws `InvalidStateError` while it is still pending.
     public func result(file: StaticString = #fileID, line: UInt = #line) throws -> T {
-        if EventLoop.current != nil { _ = try EventLoop.running("\(name).result()", file: file, line: line) }
+        guard readable("\(name).result()", file: file, line: line) else {
+            throw LoopAffinity.refused("\(name).result()", file, line)
+        }
         switch record.state {
         case .pending:
             throw InvalidStateError("\(record.name) has not finished")
@@ -64,7 +66,8 @@ public struct LoopTask<T: Sendable>: Sendable, Hashable {
     /// first step, if it has not started — then its body never runs).
     @discardableResult
     public func cancel(_ message: String? = nil, file: StaticString = #fileID, line: UInt = #line) -> Bool {
-        guard let loop = EventLoop.runningOrReport("\(name).cancel()", file: file, line: line) else { return false }
+        let loop = record.loop
+        guard readable("\(name).cancel()", file: file, line: line) else { return false }
         return record.cancel(message: message, by: loop.running?.id ?? -1, site: loop.site(file, line))
     }
 

@@ -38,14 +38,19 @@ public final class Timeout: @unchecked Sendable {
     }
 
     /// The deadline as a loop time (asyncio's `cm.when()`); nil for none.
-    public var when: Double? { whenSeconds }
+    public var when: Double? { LoopAffinity.allows(loop, "timeout.when") ? whenSeconds : nil }
 
     /// The timeout fired while the block ran (asyncio's `cm.expired()`).
-    public var expired: Bool { state == .expiring || state == .expired }
+    public var expired: Bool {
+        LoopAffinity.allows(loop, "timeout.expired") ? state == .expiring || state == .expired : false
+    }
 
     /// Moves the deadline (asyncio's `cm.reschedule(when)`); nil removes it. Only inside the
     /// block, before the timeout has fired: otherwise it throws.
     public func reschedule(_ when: Double?, file: StaticString = #fileID, line: UInt = #line) throws {
+        guard LoopAffinity.allows(loop, "timeout.reschedule()", file: file, line: line) else {
+            throw LoopAffinity.refused("timeout.reschedule()", file, line)
+        }
         guard state == .active else {
             throw SchedulerError(state == .created ? "Timeout has not been entered"
                                                    : "Cannot change state of \(state.rawValue) Timeout")
@@ -69,6 +74,9 @@ public final class Timeout: @unchecked Sendable {
     /// `Timeout` can be entered once.
     public func run<R>(file: StaticString = #fileID, line: UInt = #line,
                        _ body: () async throws -> R) async throws -> R {
+        guard LoopAffinity.allows(loop, "timeout.run", file: file, line: line) else {
+            throw LoopAffinity.refused("timeout.run", file, line)
+        }
         guard state == .created else { throw SchedulerError("Timeout has already been entered") }
         let me = try loop.runningTask("timeout")
         state = .active

@@ -68,6 +68,10 @@ extension TaskRecord {
 
 extension EventLoop {
     /// The loop a refused task made outside any run points at; it never runs.
-    static let placeholder = EventLoop(program: ProgramInfo(id: "none", title: "none"),
-                                       options: RunOptions(tracing: false))
+    /// Its run counts as over, so such a task may be read from any thread.
+    static let placeholder: EventLoop = {
+        let loop = EventLoop(program: ProgramInfo(id: "none", title: "none"), options: RunOptions(tracing: false))
+        loop.executor.isRunOver = true
+        return loop
+    }()
 }

@@ -21,6 +21,7 @@ public final class AsyncBarrier: @unchecked Sendable {
     public let parties: Int
     private var state = State.filling
     private var count = 0
+    private var affinity = LoopAffinity()
 
     /// A barrier for `parties` tasks (at least 1). Fewer is a misuse (asyncio raises
     /// ValueError): the run ends reporting the line, and the barrier is a broken one.
@@ -36,9 +37,12 @@ public final class AsyncBarrier: @unchecked Sendable {
     }
 
     /// How many tasks wait at the barrier now (asyncio's `n_waiting`).
-    public var waitingCount: Int { state == .filling ? count : 0 }
+    public var waitingCount: Int {
+        guard affinity.allows("barrier.waitingCount") else { return 0 }
+        return state == .filling ? count : 0
+    }
     /// asyncio's `broken`.
-    public var isBroken: Bool { state == .broken }
+    public var isBroken: Bool { affinity.allows("barrier.isBroken") ? state == .broken : false }
 
     /// Arrives and waits for the rest (asyncio's `await barrier.wait()`); returns the
     /// arrival index.
@@ -102,6 +106,7 @@ public final class AsyncBarrier: @unchecked Sendable {
 public final class AsyncBoundedSemaphore: @unchecked Sendable {
     private let semaphore: AsyncSemaphore
     private let bound: Int
+    private var affinity = LoopAffinity()
 
     public init(_ value: Int = 1) {
         semaphore = AsyncSemaphore(value)
@@ -117,7 +122,10 @@ public final class AsyncBoundedSemaphore: @unchecked Sendable {
 
     /// Frees a slot; throws when every slot is already free ("BoundedSemaphore released too
     /// many times", asyncio's `ValueError`).
-    public func release() throws {
+    public func release(file: StaticString = #fileID, line: UInt = #line) throws {
+        guard affinity.allows("boundedSemaphore.release()", file: file, line: line) else {
+            throw LoopAffinity.refused("boundedSemaphore.release()", file, line)
+        }
         guard semaphore.value < bound else { throw SchedulerError("BoundedSemaphore released too many times") }
         semaphore.release()
     }

@@ -15,6 +15,7 @@
 public final class AsyncCondition: @unchecked Sendable {
     public let lock: AsyncLock
     private var waiters: [FutureCore] = []
+    private var affinity = LoopAffinity()
 
     public init(lock: AsyncLock = AsyncLock()) {
         self.lock = lock
@@ -27,7 +28,9 @@ public final class AsyncCondition: @unchecked Sendable {
         try await lock.acquire(file: file, line: line)
     }
 
-    public func release() throws { try lock.release() }
+    public func release(file: StaticString = #fileID, line: UInt = #line) throws {
+        try lock.release(file: file, line: line)
+    }
 
     /// Runs `body` holding the lock (asyncio's `async with cond:`).
     public func withLock<R: Sendable>(file: StaticString = #fileID, line: UInt = #line,
@@ -90,7 +93,10 @@ public final class AsyncCondition: @unchecked Sendable {
 
     /// Wakes the first `n` waiters (asyncio's `cond.notify(n)`); throws if the lock is not
     /// held. A woken task goes on only once it has the lock back.
-    public func notify(_ n: Int = 1) throws {
+    public func notify(_ n: Int = 1, file: StaticString = #fileID, line: UInt = #line) throws {
+        guard affinity.allows("condition.notify()", file: file, line: line) else {
+            throw LoopAffinity.refused("condition.notify()", file, line)
+        }
         guard lock.isLocked else { throw SchedulerError("cannot notify on un-acquired lock") }
         var woken = 0
         for fut in waiters {
@@ -103,7 +109,10 @@ public final class AsyncCondition: @unchecked Sendable {
     }
 
     /// Wakes every waiter (asyncio's `cond.notify_all()`).
-    public func notifyAll() throws {
-        try notify(waiters.count)
+    public func notifyAll(file: StaticString = #fileID, line: UInt = #line) throws {
+        guard affinity.allows("condition.notifyAll()", file: file, line: line) else {
+            throw LoopAffinity.refused("condition.notifyAll()", file, line)
+        }
+        try notify(waiters.count, file: file, line: line)
     }
 }
