@@ -1,4 +1,6 @@
+import LoopscopeTestSupport
 import LoopscopeTrace
+import Testing
 
 /// Traces built by hand with `TraceBuilder`, event for event as the tracing scheduler
 /// records them (ready-queue pushes and pops, timers), following what CPython 3.11 does with
@@ -76,7 +78,7 @@ enum HandBuiltTraces {
         e.add(.shutdown, value: 0)
         e.print("Output from main: Final: Data from A (long), Data from B (short)", by: -1, at: outSite)
         e.finish()
-        return e.builder.build()
+        return checkedHandBuilt(e.builder.build(), e.builder.trace.program.id)
     }
 
     static let noAwaitSource = """
@@ -130,7 +132,7 @@ enum HandBuiltTraces {
         e.add(.resumed, task: foo, site: sleepSite, reason: ResumeMode.cancelled.rawValue)
         e.add(.cancelled, task: foo, value: -1)
         e.finish()
-        return e.builder.build()
+        return checkedHandBuilt(e.builder.build(), e.builder.trace.program.id)
     }
 
     /// Nine tasks (too many for one page at width 80), a hostile name and output with escape
@@ -178,6 +180,6 @@ enum HandBuiltTraces {
         e.complete(workers[0], "'日本語 ok'")
         e.add(.shutdown, value: 8)
         e.finish(.exception)
-        return e.builder.build()
+        return checkedHandBuilt(e.builder.build(), e.builder.trace.program.id)
     }
 }

@@ -1,6 +1,6 @@
 /// The asyncio API beyond tasks and sleeps — loop callbacks and their handles, futures,
 /// shield, timeout(), gather as a future, the task API, Condition / Barrier /
-/// BoundedSemaphore, PriorityQueue / LifoQueue: each Swift program is a line-for-line port
+/// BoundedSemaphore, PriorityQueue / LifoQueue, async generators: each Swift program is a line-for-line port
 /// of `Reference/cases/<name>.py`, checked against CPython 3.11 by `CPythonCaseTests`.
 enum AsyncioAPICases {
     static let programs: [(String, @Sendable () async throws -> Void)] = [

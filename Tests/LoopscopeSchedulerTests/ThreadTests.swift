@@ -2,7 +2,7 @@ import LoopscopeScheduler
 import Testing
 
 /// Worker threads beside the loop, on the virtual clock.
-@Suite struct ThreadTests {
+@Suite(.timeLimit(.minutes(1))) struct ThreadTests {
     @Test func toThreadDoesNotBlockTheLoop() {
         let result = asyncioRun(ProgramInfo(id: "t", title: "t")) {
             let ticker = createTask("ticker()") {

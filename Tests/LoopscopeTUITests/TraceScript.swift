@@ -1,4 +1,6 @@
+import LoopscopeTestSupport
 import LoopscopeTrace
+import Testing
 
 /// Writes hand-built traces event by event, with the loop bookkeeping (queue pushes,
 /// timers) the tracing scheduler records.
@@ -80,5 +82,5 @@ struct TraceScript {
         add(.finished, value: Int64(b.intern("ok")))
     }
 
-    func build() -> Trace { b.build() }
+    func build() -> Trace { checkedHandBuilt(b.build(), b.trace.program.id) }
 }

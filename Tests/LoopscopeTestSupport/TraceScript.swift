@@ -1,4 +1,5 @@
 import LoopscopeScheduler
+import Testing
 
 /// Writes hand-made traces the way the scheduler records them: every push and pop of the
 /// ready queue and every timer event, at the current virtual time.
@@ -16,7 +17,7 @@ public struct TraceScript {
         file = builder.file(path: "demos/main.swift", text: text)
     }
 
-    public var trace: Trace { builder.build() }
+    public var trace: Trace { checkedHandBuilt(builder.build(), builder.trace.program.id) }
     public var eventCount: Int { builder.eventCount }
 
     private mutating func add(_ kind: EventKind, _ task: Int32, other: Int32 = -1, value: Int64 = 0,
@@ -63,9 +64,18 @@ public struct TraceScript {
         now = .seconds(seconds)
         add(.clockJump, -1, value: from.nanoseconds)
     }
-    /// `timerFired` + `callbackRan` + `scheduled(timer)` for the owner.
+    /// `timerFired` + `callbackRan` + `scheduled(timer)` for the owner: one timer due with
+    /// nothing else in the ready queue (else use `timerFired`, then `timerCallbackRan`).
     public mutating func fire(_ timer: Int32, owner: Int32) {
+        timerFired(timer, owner: owner)
+        timerCallbackRan(timer, owner: owner)
+    }
+    /// `timerFired`: the timer's callback joins the back of the ready queue.
+    public mutating func timerFired(_ timer: Int32, owner: Int32) {
         add(.timerFired, owner, other: timer, value: now.nanoseconds)
+    }
+    /// `callbackRan` + `scheduled(timer)` for the owner, when the callback reaches the head.
+    public mutating func timerCallbackRan(_ timer: Int32, owner: Int32) {
         add(.callbackRan, owner, other: timer)
         scheduled(owner, .timer, other: timer)
     }

@@ -31,10 +31,15 @@ func randomLoopTrace(seed: UInt64, events: Int, maxTasks: Int = 30, scrambleTime
             timers.sort { ($0.deadline, $0.id) < ($1.deadline, $1.id) }
             let due = timers[0].deadline
             if due > s.now.nanoseconds { s.jump(to: Double(due) / 1e9) }
+            // Every due timer's callback joins the ready queue, then each runs in turn.
+            var fired: [(deadline: Int64, id: Int32, task: Int32)] = []
             while let first = timers.first, first.deadline == due {
-                timers.removeFirst()
-                s.fire(first.id, owner: first.task)
-                queue.append(first.task)
+                fired.append(timers.removeFirst())
+                s.timerFired(first.id, owner: first.task)
+            }
+            for timer in fired {
+                s.timerCallbackRan(timer.id, owner: timer.task)
+                queue.append(timer.task)
             }
             continue
         }

@@ -37,7 +37,9 @@ extension EventLoop {
         emit(.finished, value: intern(message ?? ""), reason: outcome.rawValue)
         isFinished = true
         executor.isRunOver = true
-        return RunResult(trace: recorder.builder.build(), outcome: outcome, message: message,
+        let trace = recorder.builder.build()
+        if tracing { TraceCheck.made(trace, by: "the scheduler") }
+        return RunResult(trace: trace, outcome: outcome, message: message,
                          switches: switches, duration: VirtualTime(nanoseconds: now))
     }
 

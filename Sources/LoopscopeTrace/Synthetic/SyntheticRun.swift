@@ -135,7 +135,9 @@ struct SyntheticRun {
                  reason: WarningKind.exceptionNeverRetrieved.rawValue)
         }
         emit(.finished, value: text(""), reason: RunOutcome.ok.rawValue)
-        return b.build()
+        let trace = b.build()
+        TraceCheck.made(trace, by: "SyntheticTrace")
+        return trace
     }
 
     mutating func fireDueTimers() {
