@@ -9,6 +9,11 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// The libraries (LoopscopeTrace, LoopscopeScheduler, LoopscopeTimeline, LoopscopeRender,
+/// LoopscopePython) are plain Swift. The terminal front end (LoopscopeTUI's ncurses backend
+/// LoopscopeCurses, and so the `loopscope` executable) is Linux-only until it builds on
+/// macOS: it is built and tested on Linux with ncursesw only. Types public only for the
+/// tests and benchmarks are `package`, not part of the libraries' API.
 let package = Package(
     name: "loopscope",
     platforms: [.macOS(.v15)],
@@ -60,7 +65,8 @@ let package = Package(
         .systemLibrary(name: "CNcurses"),
         // Restores the terminal from a crash signal handler (async-signal-safe C).
         .target(name: "CTerminalGuard"),
-        .target(name: "LoopscopeCurses", dependencies: ["CNcurses", "CTerminalGuard", "LoopscopeTUI"],
+        .target(name: "LoopscopeCurses",
+                dependencies: ["CNcurses", "CTerminalGuard", "LoopscopeTUI", "LoopscopeTimeline", "LoopscopeTrace"],
                 swiftSettings: strict),
         .executableTarget(
             name: "loopscope",
@@ -72,7 +78,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "LoopscopeTraceTests", dependencies: ["LoopscopeTrace"], swiftSettings: strict),
         // Test helpers shared by the test targets: CPython reference traces.
-        .target(name: "LoopscopeTestSupport", dependencies: ["LoopscopeScheduler"],
+        .target(name: "LoopscopeTestSupport", dependencies: ["LoopscopeScheduler", "LoopscopeTrace"],
                 path: "Tests/LoopscopeTestSupport", swiftSettings: strict),
         .testTarget(name: "LoopscopeSchedulerTests", dependencies: ["LoopscopeScheduler", "LoopscopeTestSupport"],
                     exclude: ["Reference"], swiftSettings: strict),
@@ -80,13 +86,15 @@ let package = Package(
                     dependencies: ["LoopscopeDemos", "LoopscopeScheduler", "LoopscopeTestSupport", "LoopscopePython"],
                     exclude: ["Reference"], swiftSettings: strict),
         .testTarget(name: "LoopscopeTimelineTests",
-                    dependencies: ["LoopscopeTimeline", "LoopscopeDemos", "LoopscopeTestSupport"],
+                    dependencies: ["LoopscopeTimeline", "LoopscopeTrace", "LoopscopeDemos", "LoopscopeTestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "LoopscopeRenderTests",
-                    dependencies: ["LoopscopeRender", "LoopscopeDemos", "LoopscopeScheduler", "LoopscopeTestSupport"],
+                    dependencies: ["LoopscopeRender", "LoopscopeTimeline", "LoopscopeTrace", "LoopscopeDemos",
+                                   "LoopscopeScheduler", "LoopscopeTestSupport"],
                     exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "LoopscopeTUITests",
-                    dependencies: ["LoopscopeTUI", "LoopscopeDemos", "LoopscopeTestSupport"],
+                    dependencies: ["LoopscopeTUI", "LoopscopeTimeline", "LoopscopeTrace", "LoopscopeDemos",
+                                   "LoopscopeTestSupport"],
                     exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "LoopscopeCursesTests", dependencies: ["LoopscopeCurses", "CTerminalGuard"],
                     swiftSettings: strict),

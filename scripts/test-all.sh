@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's whole test command (README's, and what .ci/run runs after installing what a
-# fresh machine lacks): the debug and release builds with zero warnings, the unit and golden
+# fresh machine lacks): the debug and release builds with zero warnings, the example package
+# (Examples/TraceMyProgram) built against the library, the unit and golden
 # tests (with swift test's own exit status; golden files never rewritten, none left unread,
 # the tree left as it was), the end-to-end terminal test under tmux, the Python
 # recorder's tests with every trace checked by `loopscope validate`, and a short
@@ -34,6 +35,10 @@ no_warnings .build/build.log
 echo "== swift build -c release"
 swift build -c release 2>&1 | tee .build/build-release.log
 no_warnings .build/build-release.log
+
+echo "== example package (Examples/TraceMyProgram: traces a program of its own with the library)"
+swift build --package-path Examples/TraceMyProgram 2>&1 | tee .build/build-example.log
+no_warnings .build/build-example.log
 
 echo "== swift test"
 rm -f .build/goldens-read.txt

@@ -6,20 +6,20 @@ import Foundation
 /// main waits for them with `gather` — the same workload as
 /// `for _ in range(M): await asyncio.sleep(0)` in N tasks under CPython. A switch is one task
 /// step. It only measures; it asserts nothing.
-public enum SchedulerBenchmark {
-    public struct Figures: Sendable {
-        public var tracing: Bool
-        public var switches: Int
-        public var seconds: Double
-        public var events: Int
+package enum SchedulerBenchmark {
+    package struct Figures: Sendable {
+        package var tracing: Bool
+        package var switches: Int
+        package var seconds: Double
+        package var events: Int
         /// Bytes of the in-memory trace per event: the packed event plus its share of the
         /// string, site and task tables.
-        public var bytesPerEvent: Double
+        package var bytesPerEvent: Double
 
-        public var switchesPerSecond: Double { Double(switches) / seconds }
+        package var switchesPerSecond: Double { Double(switches) / seconds }
     }
 
-    public static func run(tasks: Int = 1_000, reschedules: Int = 1_000, tracing: Bool) -> Figures {
+    package static func run(tasks: Int = 1_000, reschedules: Int = 1_000, tracing: Bool) -> Figures {
         let options = RunOptions(tracing: tracing, maxEvents: Int.max)
         let info = ProgramInfo(id: "bench-scheduler", title: "\(tasks) tasks × \(reschedules) reschedules")
         let start = DispatchTime.now().uptimeNanoseconds

@@ -15,7 +15,7 @@ import HeapModule
 /// thread: all of a run happens on the thread that called `asyncioRun` / `threadsRun`.
 /// Programs use the free functions of this module (`sleep`, `createTask`, `gather`, …),
 /// which find the running loop through `EventLoop.current`.
-public final class EventLoop: @unchecked Sendable {
+package final class EventLoop: @unchecked Sendable {
     /// The loop running the current task (asyncio's `get_running_loop()`).
     @TaskLocal static var current: EventLoop?
 

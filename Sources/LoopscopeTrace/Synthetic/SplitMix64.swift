@@ -7,12 +7,12 @@
 /// ```
 ///
 /// It is not cryptographically secure and is not meant for anything but reproducible data.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -21,16 +21,16 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// A number in `0..<n` (0 when `n` is 0).
-    public mutating func below(_ n: Int) -> Int {
+    package mutating func below(_ n: Int) -> Int {
         guard n > 1 else { return 0 }
         return Int(next().multipliedFullWidth(by: UInt64(n)).high)
     }
 
     /// True with probability `perMille` / 1000.
-    public mutating func chance(_ perMille: Int) -> Bool { below(1000) < perMille }
+    package mutating func chance(_ perMille: Int) -> Bool { below(1000) < perMille }
 
     /// A number in `range`.
-    public mutating func within(_ range: ClosedRange<Int64>) -> Int64 {
+    package mutating func within(_ range: ClosedRange<Int64>) -> Int64 {
         range.lowerBound + Int64(below(Int(range.upperBound - range.lowerBound) + 1))
     }
 }

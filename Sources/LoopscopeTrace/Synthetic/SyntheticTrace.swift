@@ -15,8 +15,8 @@
 /// down (a few events per task still pending), and it has at most `tasks` lanes (main,
 /// workers, threads), fewer when the budget runs out before every worker started. It is
 /// not a recording of a real program and does not model any asyncio API beyond the events.
-public enum SyntheticTrace {
-    public static func make(tasks: Int, events: Int, seed: UInt64) -> Trace {
+package enum SyntheticTrace {
+    package static func make(tasks: Int, events: Int, seed: UInt64) -> Trace {
         var run = SyntheticRun(tasks: max(1, tasks), events: max(0, events), seed: seed)
         return run.run()
     }
