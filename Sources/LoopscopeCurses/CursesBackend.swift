@@ -22,7 +22,8 @@ public final class CursesBackend: TerminalBackend {
     private var screen: OpaquePointer?
     fileprivate var previous: Grid?
     private var restored = false
-    private let styles: CursesStyles
+    private var styles: CursesStyles
+    private let colors: Bool
     /// A test hook: crash this way after the first frame (see `TestCrash`).
     private var crashAfterFirstFrame: TestCrash?
 
@@ -64,7 +65,8 @@ public final class CursesBackend: TerminalBackend {
             start_color()
             use_default_colors()
         }
-        styles = CursesStyles(colors: colors)
+        self.colors = colors
+        styles = CursesStyles(colors: colors, theme: .dark)
         capabilities = TerminalCapabilities(colors: colors, unicode: utf8 && !forceASCII)
         size = TerminalSize(width: Int(ls_cols()), height: Int(ls_rows()))
         erase()
@@ -73,7 +75,11 @@ public final class CursesBackend: TerminalBackend {
 
     public func draw(_ grid: Grid) {
         guard !restored else { return }
-        let full = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
+        var full = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
+        if grid.theme != styles.theme {
+            styles = CursesStyles(colors: colors, theme: grid.theme)
+            full = true
+        }
         if full { erase() }
         var buffer: [wchar_t] = []
         buffer.reserveCapacity(grid.width + 1)

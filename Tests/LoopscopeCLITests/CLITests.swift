@@ -120,4 +120,12 @@ import Testing
         #expect(r.status == 2)
         #expect(r.stderr.contains("unknown view 'sideways'"))
     }
+
+    @Test func unknownThemeIsAClearError() throws {
+        for command in [["play", "seed000-fetch-url"], ["pick"]] {
+            let r = try CLIRunner.run(command + ["--theme", "neon"])
+            #expect(r.status == 2)
+            #expect(r.stderr.contains("unknown theme 'neon': choose dark, light, projector"))
+        }
+    }
 }

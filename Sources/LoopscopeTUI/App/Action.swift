@@ -36,9 +36,9 @@ public enum Action: Equatable, Sendable {
     case promptSubmit
     /// Escape: close the prompt, help or a pending question's reveal.
     case dismiss
-    /// z : zoom the time axis in (cycles back to the whole run after the closest zoom).
+    /// > : zoom the time axis in (cycles back to the whole run after the closest zoom).
     case zoomIn
-    /// Z : zoom out.
+    /// < : zoom the time axis out.
     case zoomOut
     /// f : hide or show finished tasks.
     case toggleFinished
@@ -64,6 +64,16 @@ public enum Action: Equatable, Sendable {
     case saveScreen
     /// The run loop saved (or failed to save) a screen: the message to show.
     case screenSaved(String)
+    /// [ / ] (or ↑ ↓ PgUp PgDn when the output pane is chosen): scroll the output pane by
+    /// this many rows (negative: up, towards older lines).
+    case scrollOutput(Int)
+    /// c : move the focus to the next pane (the one `z` zooms).
+    case cycleFocus
+    /// z : zoom the chosen pane (the main view when none is chosen) to the full screen, or
+    /// back.
+    case zoomPane
+    /// t : the next colour theme.
+    case cycleTheme
 }
 
 /// The three ways to look at a run.

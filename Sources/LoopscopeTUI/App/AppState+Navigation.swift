@@ -8,6 +8,7 @@ extension AppState {
     mutating func go(to target: Int) {
         let clamped = min(max(0, target), max(0, stepCount - 1))
         scrollOffset = 0
+        outputScroll = 0
         guard clamped != step else { return }
         step = clamped
         loop = timeline.state(atStep: step)
@@ -77,8 +78,8 @@ extension AppState {
         // which in a large run would be thousands of names to wrap.
         let sentence = stepCount > 0
             ? Narration.sentence(for: step, in: timeline, ascii: ascii, foretell: !hidesFuture) : ""
-        narration = TextWrap.lines(sentence, width: width, ellipsis: glyphs.ellipsis).prefix(40)
-            .joined(separator: "\n")
+        narration = TextWrap.clip(TextWrap.lines(sentence, width: width, ellipsis: glyphs.ellipsis), rows: 40,
+                                  width: width, ellipsis: glyphs.ellipsis).joined(separator: "\n")
     }
 
     /// Scrolls the lanes pane so the current step's column and the selected lane show.

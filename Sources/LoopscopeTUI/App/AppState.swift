@@ -46,6 +46,15 @@ public struct AppState: Sendable {
     /// Lines scrolled by PgUp/PgDn away from following the current step (sequence and
     /// breakdown views), reset when the step changes.
     public internal(set) var scrollOffset: Int
+    /// Rows the output pane is scrolled up from following the current step (0: its newest
+    /// line at the bottom), reset when the step changes.
+    public internal(set) var outputScroll: Int
+    /// The pane `c` chose, which `z` zooms and PgUp/PgDn scroll; nil: the main view.
+    public internal(set) var focus: PaneKind?
+    /// The pane zoomed to the full screen by `z`, or nil.
+    public internal(set) var zoomedPane: PaneKind?
+    /// The colours and attributes the terminal draws roles with.
+    public internal(set) var theme: Theme
     /// The first column of the time axis shown in the lanes pane.
     public internal(set) var axisStart: Int
     /// The first lane row shown.
@@ -97,6 +106,10 @@ public struct AppState: Sendable {
         notice = nil
         predict = PredictState(enabled: options.predict)
         scrollOffset = 0
+        outputScroll = 0
+        focus = nil
+        zoomedPane = nil
+        theme = options.theme
         axisStart = 0
         laneTop = 0
         quitRequested = false
@@ -132,7 +145,7 @@ public struct AppState: Sendable {
     public var realTimeScale: Double { PlayerOptions.realTimeScales[realTimeIndex] }
 
     /// The screen's layout at the current size.
-    public var layout: Layout { Layout(size: size, laneCount: visibleLanes.count, view: view) }
+    public var layout: Layout { Layout(size: size, laneCount: visibleLanes.count, view: view, zoomed: zoomedPane) }
 
     /// Whether the screen keeps what happens after the current step to itself: in predict
     /// mode until the run's last step, the lanes, sequence, breakdown and narration stop at

@@ -18,15 +18,19 @@ public struct PlayerOptions: Equatable, Sendable {
     /// Start playback in real time: one virtual second lasts this many real seconds (the
     /// nearest of `PlayerOptions.realTimeScales`); nil plays a fixed number of steps a second.
     public var realTime: Double?
+    /// The colours the screen starts with (`t` cycles them).
+    public var theme: Theme
 
     public init(predict: Bool = false, ascii: Bool = false, view: ViewKind = .timeline,
-                startStep: Int = 0, stepsPerSecond: Double = 4, realTime: Double? = nil) {
+                startStep: Int = 0, stepsPerSecond: Double = 4, realTime: Double? = nil,
+                theme: Theme = .dark) {
         self.predict = predict
         self.ascii = ascii
         self.view = view
         self.startStep = startStep
         self.stepsPerSecond = stepsPerSecond
         self.realTime = realTime
+        self.theme = theme
     }
 
     /// The playback speeds `+` and `-` move between, in steps per second.

@@ -85,6 +85,8 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
             s.predict.question = nil
             s.predict.answeredSteps.insert(q.step)
             s.go(to: q.step)
+        } else if s.zoomedPane != nil {
+            s.zoomedPane = nil
         } else {
             s.predict.reveal = nil
         }
@@ -103,7 +105,11 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.view = v
         s.scrollOffset = 0
     case .scrollPage(let pages):
-        s.scrollOffset += pages * max(1, s.layout.main.height - 2)
+        if s.scrollsOutput {
+            s.scrollOutput(by: pages * max(1, s.layout.output.height - 2))
+        } else {
+            s.scrollOffset += pages * max(1, s.layout.main.height - 2)
+        }
     case .toggleHelp:
         s.showHelp.toggle()
         s.showAbout = false
@@ -139,6 +145,17 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
             stepNumber: s.step + 1)
     case .screenSaved(let message):
         s.notice = message
+    case .scrollOutput(let rows):
+        s.scrollOutput(by: rows)
+    case .cycleFocus:
+        s.focus = s.focus.map(\.next) ?? .main
+        if s.zoomedPane != nil { s.zoomedPane = s.focus }
+        s.notice = "chose the \(s.focus?.title ?? "main view") pane: z zooms it"
+    case .zoomPane:
+        s.zoomedPane = s.zoomedPane == nil ? (s.focus ?? .main) : nil
+    case .cycleTheme:
+        s.theme = s.theme.next
+        s.notice = "theme: \(s.theme.rawValue)"
     }
     s.prepareSequence()
     s.followCursor()

@@ -10,6 +10,7 @@ import LoopscopeTrace
 /// Below 80×24 it draws only a "terminal too small" message.
 public func view(_ state: AppState) -> Grid {
     var grid = Grid(width: state.size.width, height: state.size.height)
+    grid.theme = state.theme
     guard state.fits else {
         drawTooSmall(into: &grid, state: state)
         return grid
@@ -17,19 +18,35 @@ public func view(_ state: AppState) -> Grid {
     let layout = state.layout
     let bar = StatusBar(state: state)
     bar.drawStatus(into: &grid, rect: layout.status)
-    switch state.view {
-    case .timeline: LanesPane(state: state, rect: layout.main).draw(into: &grid)
-    case .sequence: SequencePane(state: state, rect: layout.main).draw(into: &grid)
-    case .breakdown: BreakdownPane(state: state, rect: layout.main).draw(into: &grid)
+    for pane in PaneKind.allCases where state.zoomedPane == nil || state.zoomedPane == pane {
+        draw(pane, state: state, rect: layout.rect(of: pane), into: &grid)
     }
-    SourcePane(state: state, rect: layout.source).draw(into: &grid)
-    LoopPane(state: state, rect: layout.loop).draw(into: &grid)
-    NarrationPane(state: state, rect: layout.narration).draw(into: &grid)
-    OutputPane(state: state, rect: layout.output).draw(into: &grid)
-    drawDivider(into: &grid, layout: layout, glyphs: state.glyphs)
+    if state.zoomedPane == nil {
+        drawDivider(into: &grid, layout: layout, glyphs: state.glyphs)
+        if let focus = state.focus {
+            // The chosen pane's title rule starts with the pointer.
+            let rect = layout.rect(of: focus)
+            grid[rect.x, rect.y] = Cell(state.glyphs.pointer, .selected)
+        }
+    }
     bar.drawKeys(into: &grid, rect: layout.keys)
     Overlays(state: state).draw(into: &grid)
     return grid
+}
+
+private func draw(_ pane: PaneKind, state: AppState, rect: Rect, into grid: inout Grid) {
+    switch pane {
+    case .main:
+        switch state.view {
+        case .timeline: LanesPane(state: state, rect: rect).draw(into: &grid)
+        case .sequence: SequencePane(state: state, rect: rect).draw(into: &grid)
+        case .breakdown: BreakdownPane(state: state, rect: rect).draw(into: &grid)
+        }
+    case .source: SourcePane(state: state, rect: rect).draw(into: &grid)
+    case .loop: LoopPane(state: state, rect: rect).draw(into: &grid)
+    case .narration: NarrationPane(state: state, rect: rect).draw(into: &grid)
+    case .output: OutputPane(state: state, rect: rect).draw(into: &grid)
+    }
 }
 
 /// The vertical line between the left and right panes, joined to their title rules.

@@ -1,4 +1,5 @@
 import LoopscopeTimeline
+import LoopscopeTrace
 
 /// Draws the breakdown view: one numbered line per step (its headline), the current step
 /// marked, scrolled to keep it in view. Only the rows on screen are computed.
@@ -22,7 +23,8 @@ struct BreakdownPane {
             let number = String(repeating: " ", count: numberWidth - String(i + 1).count) + String(i + 1)
             let time = state.timeline.steps[i].time.formatted(decimals: 3)
             let marker = current ? String(state.glyphs.pointer) : " "
-            let text = "\(marker)\(number)  \(time)  " + state.timeline.headline(ofStep: i, ascii: state.ascii)
+            let text = TextWidth.fit("\(marker)\(number)  \(time)  " + state.timeline.headline(ofStep: i, ascii: state.ascii),
+                                     rect.width, ellipsis: state.glyphs.ellipsis)
             let role: StyleRole = current ? .lineRan : (i > state.step ? .dim : .plain)
             let used = grid.put(text, x: rect.x, y: y, role: role, maxWidth: rect.width)
             if current { grid.paint(x: rect.x + used, y: y, width: rect.width - used, role: .lineRan) }

@@ -10,11 +10,10 @@ struct NarrationPane {
         let title = "Step \(state.step + 1): \(state.timeline.headline(ofStep: state.step, ascii: state.ascii, quoteWidth: 20))"
         grid.titleRule(rect, title, glyphs: state.glyphs)
         let width = rect.width - 1
-        var y = rect.y + 1
-        for line in state.narration.split(separator: "\n", omittingEmptySubsequences: false) {
-            guard y < rect.maxY else { break }
-            grid.put(line, x: rect.x + 1, y: y, role: .plain, maxWidth: width)
-            y += 1
+        let lines = state.narration.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (i, line) in TextWrap.clip(lines, rows: rect.height - 1, width: width, ellipsis: state.glyphs.ellipsis)
+            .enumerated() {
+            grid.put(line, x: rect.x + 1, y: rect.y + 1 + i, role: .plain, maxWidth: width)
         }
     }
 }

@@ -23,23 +23,43 @@ struct Overlays {
 
     static func helpLines(ascii: Bool) -> [(String, String)] {
         [
-            (ascii ? "-> / <-" : "→ / ←", "next / previous step"),
-            ("Home / End", "first / last step"),
+            (ascii ? "-> / <-" : "→ / ←", "next / previous step;  Home / End: first / last"),
             ("space", "play or pause;  + / -  faster / slower"),
             ("r", "real time: a virtual second lasts N real seconds (+ / -)"),
             (ascii ? "up / down" : "↑ / ↓", "select a lane (the source pane marks where it waits)"),
             ("Tab or n", "the selected task's next step (Shift-Tab or N: previous)"),
             ("g", "go to a step (42) or a time (1.5s)"),
-            ("z / Z", "zoom the time axis in / out"),
+            ("c", "choose a pane (its title rule starts with \(ascii ? ">" : "›"))"),
+            ("z", "zoom the chosen pane to the full screen (z or Esc: back)"),
+            ("[ / ]", "scroll the output pane (\(ascii ? "up down" : "↑ ↓") PgUp PgDn once chosen)"),
+            ("> / <", "zoom the time axis in / out"),
             ("f", "hide or show finished tasks"),
             ("v or 1 2 3", "timeline, sequence diagram, breakdown list"),
             ("PgUp / PgDn", "scroll the sequence or breakdown view"),
             ("p", "predict mode: guess what runs or prints next"),
             ("i", "about this demo: what to watch, where the article is wrong"),
+            ("t", "colours: dark, light, projector (also --theme)"),
             ("w", "save this screen as a text file (for a handout)"),
-            ("?", "this help"),
-            ("q", "quit"),
+            ("? / q", "this help / quit"),
         ]
+    }
+
+    /// The help box's rows for a box `width` columns wide: each key, its meaning wrapped
+    /// beside it, then the note on lanes (key column empty on continuation rows).
+    static func helpRows(ascii: Bool, width: Int, ellipsis: String) -> [(key: String, text: String, role: StyleRole)] {
+        let meaningWidth = max(1, width - 18)
+        var rows: [(key: String, text: String, role: StyleRole)] = []
+        for (key, meaning) in helpLines(ascii: ascii) {
+            for (k, line) in TextWrap.lines(meaning, width: meaningWidth, ellipsis: ellipsis).enumerated() {
+                rows.append((k == 0 ? key : "", line, .plain))
+            }
+        }
+        rows.append(("", "", .plain))
+        for line in TextWrap.lines("Lanes: each row a task; the loop row shows what holds the loop.",
+                                   width: max(1, width - 4), ellipsis: ellipsis) {
+            rows.append(("", line, .dim))
+        }
+        return rows
     }
 
     private func centered(width: Int, height: Int) -> Rect {
@@ -51,15 +71,23 @@ struct Overlays {
     private var grid_height: Int { state.size.height }
 
     private func help(into grid: inout Grid) {
-        let lines = Self.helpLines(ascii: state.ascii)
-        let rect = centered(width: 74, height: lines.count + 4)
+        let width = min(76, state.size.width - 2)
+        let rows = Self.helpRows(ascii: state.ascii, width: width, ellipsis: state.glyphs.ellipsis)
+        let rect = centered(width: width, height: rows.count + 2)
         grid.box(rect, title: "Keys", glyphs: state.glyphs)
-        for (i, (key, meaning)) in lines.enumerated() where rect.y + 1 + i < rect.maxY - 1 {
-            grid.put(key, x: rect.x + 2, y: rect.y + 1 + i, role: .key)
-            grid.put(meaning, x: rect.x + 16, y: rect.y + 1 + i, maxWidth: rect.width - 18)
+        let inside = rect.height - 2
+        for (i, row) in rows.prefix(inside).enumerated() {
+            let y = rect.y + 1 + i
+            let cut = i == inside - 1 && rows.count > inside
+            if row.role == .dim {
+                let text = cut ? TextWrap.ended(row.text, width: rect.width - 4, ellipsis: state.glyphs.ellipsis) : row.text
+                grid.put(text, x: rect.x + 2, y: y, role: .dim, maxWidth: rect.width - 4)
+                continue
+            }
+            grid.put(row.key, x: rect.x + 2, y: y, role: .key)
+            let text = cut ? TextWrap.ended(row.text, width: rect.width - 18, ellipsis: state.glyphs.ellipsis) : row.text
+            grid.put(text, x: rect.x + 16, y: y, maxWidth: rect.width - 18)
         }
-        grid.put("Lanes: each row a task; the loop row shows what holds the loop.", x: rect.x + 2,
-                 y: rect.maxY - 2, role: .dim, maxWidth: rect.width - 4)
     }
 
     /// The program's teaching note, then each article claim beside what CPython does.
@@ -96,7 +124,7 @@ struct Overlays {
         }
         let rect = centered(width: width, height: min(lines.count + 4, state.size.height - 2))
         grid.box(rect, title: TextWidth.fit(title, width - 6, ellipsis: state.glyphs.ellipsis), glyphs: state.glyphs)
-        for (i, (text, role)) in lines.enumerated() where rect.y + 1 + i < rect.maxY - 2 {
+        for (i, (text, role)) in clipped(lines, rows: rect.height - 3, width: rect.width - 4).enumerated() {
             grid.put(text, x: rect.x + 2, y: rect.y + 1 + i, role: role, maxWidth: rect.width - 4)
         }
         grid.put("i or Esc: close", x: rect.x + 2, y: rect.maxY - 2, role: .dim, maxWidth: rect.width - 4)
@@ -109,6 +137,13 @@ struct Overlays {
                  maxWidth: rect.width - 4)
         grid.put("e.g. 42, 1.5s   Enter go, Esc cancel", x: rect.x + 2, y: rect.y + 2, role: .dim,
                  maxWidth: rect.width - 4)
+    }
+
+    /// The first `rows` lines; when some are left out, the last one kept ends in the ellipsis.
+    private func clipped(_ lines: [(String, StyleRole)], rows: Int, width: Int) -> [(String, StyleRole)] {
+        guard lines.count > rows else { return lines }
+        let texts = TextWrap.clip(lines.map(\.0), rows: rows, width: width, ellipsis: state.glyphs.ellipsis)
+        return zip(texts, lines).map { ($0, $1.1) }
     }
 
     /// Wrapped lines of `text` for a box `width` columns wide inside (sanitized already).
@@ -124,7 +159,7 @@ struct Overlays {
         let rect = centered(width: width, height: heading.count + q.choices.count + 4)
         grid.box(rect, title: "Predict", glyphs: state.glyphs)
         var y = rect.y + 1
-        for (line, role) in heading {
+        for (line, role) in clipped(heading, rows: max(1, rect.height - 4 - q.choices.count), width: inner) {
             grid.put(line, x: rect.x + 2, y: y, role: role, maxWidth: inner)
             y += 1
         }
@@ -148,7 +183,7 @@ struct Overlays {
         let height = min(lines.count + 2, state.size.height / 2)
         let rect = Rect(x: 0, y: state.size.height - 1 - height, width: width, height: height)
         grid.box(rect, title: reveal.isCorrect ? "Right" : "Not quite", glyphs: state.glyphs)
-        for (i, (line, role)) in lines.prefix(height - 2).enumerated() {
+        for (i, (line, role)) in clipped(lines, rows: height - 2, width: inner).enumerated() {
             grid.put(line, x: 2, y: rect.y + 1 + i, role: role, maxWidth: inner)
         }
     }
@@ -182,7 +217,7 @@ struct Overlays {
         let lines = Self.summaryLines(state.predict, width: width - 4, ellipsis: state.glyphs.ellipsis)
         let rect = centered(width: width, height: lines.count + 2)
         grid.box(rect, title: "Predict: the end", glyphs: state.glyphs)
-        for (i, (text, role)) in lines.enumerated() where rect.y + 1 + i < rect.maxY - 1 {
+        for (i, (text, role)) in clipped(lines, rows: rect.height - 2, width: rect.width - 4).enumerated() {
             grid.put(text, x: rect.x + 2, y: rect.y + 1 + i, role: role, maxWidth: rect.width - 4)
         }
     }

@@ -30,13 +30,12 @@ struct SourcePane {
         guard rows > 0 else { return }
         let ranLine = ran.flatMap { trace.site($0) }.flatMap { $0.file == site.file ? Int($0.line) : nil }
         let parkedLine = parked.flatMap { trace.site($0) }.flatMap { $0.file == site.file ? Int($0.line) : nil }
-        let focus = Int(site.line)
-        var top = max(1, focus - rows / 2)
-        top = max(1, min(top, lines.count - rows + 1))
         let numberWidth = String(lines.count).count
-        for i in 0..<rows {
-            let n = top + i
-            guard n >= 1, n <= lines.count else { break }
+        let textX = rect.x + 2 + numberWidth
+        let textWidth = max(1, rect.maxX - textX)
+        let shown = Self.rows(lines: lines, focus: Int(site.line), rows: rows, width: textWidth, ascii: state.ascii)
+        for (i, row) in shown.enumerated() {
+            let n = row.line
             let y = rect.y + 1 + i
             var marker = " "
             var role = StyleRole.plain
@@ -47,18 +46,64 @@ struct SourcePane {
                 marker = String(g.lineParked)
                 role = .lineParked
             }
-            let number = String(repeating: " ", count: numberWidth - String(n).count) + String(n)
-            grid.put(marker, x: rect.x, y: y, role: role == .plain ? .plain : role)
-            grid.put(number, x: rect.x + 1, y: y, role: .dim)
-            let text = Sanitizer.line(lines[n - 1], ascii: state.ascii)
-            let x = rect.x + 2 + numberWidth
-            let used = grid.put(text, x: x, y: y, role: role == .plain ? .plain : role,
-                                maxWidth: rect.width - 2 - numberWidth)
+            if row.continued {
+                // A wrapped line's further rows: no marker or number, the continuation mark.
+                grid.put(String(repeating: " ", count: numberWidth) + String(g.continuation), x: rect.x + 1, y: y,
+                         role: .dim)
+            } else {
+                let number = String(repeating: " ", count: numberWidth - String(n).count) + String(n)
+                grid.put(marker, x: rect.x, y: y, role: role)
+                grid.put(number, x: rect.x + 1, y: y, role: .dim)
+            }
+            let used = grid.put(row.text, x: textX, y: y, role: role, maxWidth: textWidth)
             if role != .plain {
                 // Mark the rest of the line too, so the bar shows without colour.
-                grid.paint(x: x + used, y: y, width: rect.maxX - x - used, role: role)
+                grid.paint(x: textX + used, y: y, width: rect.maxX - textX - used, role: role)
             }
         }
+    }
+
+    /// One row of the pane: a source line (1-based) or one of its continuation rows.
+    struct Row: Equatable {
+        var line: Int
+        var text: String
+        var continued: Bool
+    }
+
+    /// The rows shown for a pane of `rows` rows whose text is `width` columns wide: lines
+    /// wider than that wrap onto continuation rows, and the first row of line `focus` sits
+    /// near the middle (as near as the file's ends allow).
+    static func rows(lines: [some StringProtocol], focus: Int, rows: Int, width: Int, ascii: Bool) -> [Row] {
+        guard rows > 0, !lines.isEmpty else { return [] }
+        let focus = min(max(1, focus), lines.count)
+        var all: [Row] = []
+        var focusRow = 0
+        // Enough lines either side to fill the pane even when none wraps.
+        for n in max(1, focus - rows)...min(lines.count, focus + rows) {
+            if n == focus { focusRow = all.count }
+            let text = Sanitizer.line(String(lines[n - 1]), ascii: ascii)
+            for (k, piece) in TextWrap.pieces(text, first: width, rest: width).enumerated() {
+                all.append(Row(line: n, text: piece, continued: k > 0))
+            }
+        }
+        var top = max(0, focusRow - rows / 2)
+        top = max(0, min(top, all.count - rows))
+        // Start on a line's first row, so every line shown has its number: back to it when the
+        // focus line stays in view, else on to the next line.
+        var start = top
+        while start > 0 && all[start].continued { start -= 1 }
+        if focusRow - start <= rows / 2 {
+            top = start
+        } else {
+            while top < focusRow && all[top].continued { top += 1 }
+        }
+        let end = min(all.count, top + rows)
+        var shown = Array(all[top..<end])
+        // A line that goes on below the pane says so.
+        if end < all.count, all[end].continued, let last = shown.last {
+            shown[shown.count - 1].text = TextWrap.ended(last.text, width: width, ellipsis: ascii ? "~" : "…")
+        }
+        return shown
     }
 
     /// The line that ran at this step (see `Timeline.ranSite(atStep:)`).

@@ -18,15 +18,17 @@ public struct Glyphs: Equatable, Sendable {
     public var pointer: Character
     public var ellipsis: String
     public var bullet: Character
+    /// Starts a row that continues the line above (a wrapped output or source line).
+    public var continuation: Character
     public var isASCII: Bool
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", cross: "┼", teeDown: "┬", teeUp: "┴", cursor: "▼",
-        lineRan: "▶", lineParked: "◆", pointer: "›", ellipsis: "…", bullet: "•", isASCII: false)
+        lineRan: "▶", lineParked: "◆", pointer: "›", ellipsis: "…", bullet: "•", continuation: "↪", isASCII: false)
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", cross: "+", teeDown: "+", teeUp: "+", cursor: "v",
-        lineRan: ">", lineParked: "*", pointer: ">", ellipsis: "~", bullet: "*", isASCII: true)
+        lineRan: ">", lineParked: "*", pointer: ">", ellipsis: "~", bullet: "*", continuation: "+", isASCII: true)
 
     public static func forASCII(_ ascii: Bool) -> Glyphs { ascii ? .ascii : .unicode }
 }

@@ -40,35 +40,3 @@ extension Grid {
         put(" " + title + " ", x: rect.x + 2, y: rect.y, role: .prompt, maxWidth: rect.width - 4)
     }
 }
-
-/// Word wrapping for pane text (already sanitized).
-enum TextWrap {
-    /// Wraps `text` at spaces into lines of at most `width` columns; a word longer than a
-    /// line is cut with `ellipsis`. Keeps existing line breaks.
-    static func lines(_ text: String, width: Int, ellipsis: String) -> [String] {
-        guard width > 0 else { return [] }
-        var out: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var used = 0
-            for word in paragraph.split(separator: " ") {
-                var w = TextWidth.columns(word)
-                var piece = String(word)
-                if w > width {
-                    piece = TextWidth.fit(word, width, ellipsis: ellipsis)
-                    w = TextWidth.columns(piece)
-                }
-                if used > 0 && used + 1 + w > width {
-                    out.append(line)
-                    line = ""
-                    used = 0
-                }
-                if used > 0 { line += " "; used += 1 }
-                line += piece
-                used += w
-            }
-            out.append(line)
-        }
-        return out
-    }
-}

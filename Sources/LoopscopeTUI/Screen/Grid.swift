@@ -34,6 +34,8 @@ public struct Grid: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// The colours the backend shows the roles with.
+    public var theme: Theme = .dark
 
     public init(width: Int, height: Int, fill: Cell = Cell()) {
         self.width = max(0, width)

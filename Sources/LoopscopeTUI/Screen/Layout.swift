@@ -28,7 +28,9 @@ public struct Layout: Equatable, Sendable {
     /// Rows of the lanes pane that are not lanes: title rule, ruler, loop row, legend.
     public static let laneChrome = 4
 
-    public init(size: TerminalSize, laneCount: Int, view: ViewKind) {
+    /// With `zoomed`, that pane takes every row between the status line and the key bar and
+    /// the others are empty.
+    public init(size: TerminalSize, laneCount: Int, view: ViewKind, zoomed: PaneKind? = nil) {
         let w = size.width, h = size.height
         status = Rect(x: 0, y: 0, width: w, height: 1)
         keys = Rect(x: 0, y: h - 1, width: w, height: 1)
@@ -56,6 +58,26 @@ public struct Layout: Equatable, Sendable {
         let narrationY = sourceY + sourceHeight
         narration = Rect(x: 0, y: narrationY, width: leftWidth, height: narrationHeight)
         output = Rect(x: rightX, y: narrationY, width: rightWidth, height: narrationHeight)
+        if let zoomed {
+            let whole = Rect(x: 0, y: 1, width: w, height: body)
+            let none = Rect(x: 0, y: 1, width: 0, height: 0)
+            main = zoomed == .main ? whole : none
+            source = zoomed == .source ? whole : none
+            loop = zoomed == .loop ? whole : none
+            narration = zoomed == .narration ? whole : none
+            output = zoomed == .output ? whole : none
+        }
+    }
+
+    /// The rectangle of one pane.
+    public func rect(of pane: PaneKind) -> Rect {
+        switch pane {
+        case .main: main
+        case .source: source
+        case .loop: loop
+        case .narration: narration
+        case .output: output
+        }
     }
 
     /// Columns of lane names at the left of the lanes pane.
@@ -70,4 +92,26 @@ public struct Layout: Equatable, Sendable {
 
     /// How many lanes the lanes pane shows at once.
     public var laneRows: Int { max(1, main.height - Self.laneChrome) }
+}
+
+/// The player's panes, in the order `c` moves the focus through them.
+public enum PaneKind: Int, Sendable, CaseIterable {
+    /// The lanes, the sequence diagram or the breakdown list.
+    case main = 0
+    case source
+    case loop
+    case narration
+    case output
+
+    public var title: String {
+        switch self {
+        case .main: "main view"
+        case .source: "source"
+        case .loop: "loop"
+        case .narration: "narration"
+        case .output: "output"
+        }
+    }
+
+    public var next: PaneKind { PaneKind(rawValue: (rawValue + 1) % PaneKind.allCases.count)! }
 }

@@ -8,7 +8,11 @@
 /// | ↑ ↓ | select a lane |
 /// | Tab n / Shift-Tab N | the selected task's next / previous step |
 /// | g | go to a step or time |
-/// | z Z | zoom in / out |
+/// | z | zoom the chosen pane to the full screen (z or Esc: back) |
+/// | c | choose the next pane |
+/// | [ ] | scroll the output pane (↑ ↓ PgUp PgDn too while it is chosen) |
+/// | > < | zoom the time axis in / out |
+/// | t | the next colour theme |
 /// | f | hide finished tasks |
 /// | v 1 2 3 | views |
 /// | PgUp PgDn | scroll the view |
@@ -50,6 +54,13 @@ public enum KeyMap {
             default: break
             }
         }
+        if state.scrollsOutput {
+            switch key {
+            case .up, .char("k"): return .scrollOutput(-1)
+            case .down, .char("j"): return .scrollOutput(1)
+            default: break
+            }
+        }
         switch key {
         case .right, .char("l"): return .stepForward
         case .left, .char("h"): return .stepBack
@@ -64,8 +75,13 @@ public enum KeyMap {
         case .tab, .char("n"): return .nextEventOfSelected
         case .backTab, .char("N"): return .previousEventOfSelected
         case .char("g"): return .openGoTo
-        case .char("z"): return .zoomIn
-        case .char("Z"): return .zoomOut
+        case .char("z"): return .zoomPane
+        case .char("c"): return .cycleFocus
+        case .char(">"), .char("."): return .zoomIn
+        case .char("<"), .char(","): return .zoomOut
+        case .char("["): return .scrollOutput(-1)
+        case .char("]"): return .scrollOutput(1)
+        case .char("t"): return .cycleTheme
         case .char("f"): return .toggleFinished
         case .char("v"): return .cycleView
         case .char("1"): return .setView(.timeline)

@@ -15,6 +15,9 @@ struct PickCommand: ParsableCommand {
     @Flag(name: .long, help: "Ask what runs (or prints) next before each step.")
     var predict = false
 
+    @Option(name: .long, help: "Colours: dark (the default), light (for a light background) or projector (high contrast, nothing dim); t cycles them.")
+    var theme: String = "dark"
+
     @OptionGroup var python: PythonFlags
 
     func run() throws {
@@ -33,7 +36,7 @@ struct PickCommand: ParsableCommand {
         let choices = entries.map {
             DemoChoice(id: $0.demo.id, title: $0.demo.info.title, origin: $0.demo.info.origin, language: $0.language.rawValue)
         }
-        let options = PlayerOptions(predict: predict, ascii: ascii)
+        let options = PlayerOptions(predict: predict, ascii: ascii, theme: try Theme.named(theme))
         var flags = python
         flags.lang = .python
         do {

@@ -7,7 +7,7 @@ struct PlayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "play",
         abstract: "Replay a demo, a Python program or a trace in the terminal: lanes, source, output, loop state, narration.",
-        discussion: "Keys: ←/→ step, space play/pause, +/− speed, ↑/↓ lane, Tab next event of the lane, ? help, q quit.")
+        discussion: "Keys: ←/→ step, space play/pause, +/− speed, ↑/↓ lane, Tab next event of the lane, c choose a pane, z zoom it, [/] scroll the output, t theme, ? help, q quit.")
 
     @Argument(help: "A demo id (see `loopscope list`), a .py program (recorded on CPython) or a .jsonl trace file.")
     var input: String
@@ -33,6 +33,9 @@ struct PlayCommand: ParsableCommand {
     @Option(name: .long, help: "The view to start in: timeline, sequence or breakdown.")
     var view: String = "timeline"
 
+    @Option(name: .long, help: "Colours: dark (the default), light (for a light background) or projector (high contrast, nothing dim); t cycles them.")
+    var theme: String = "dark"
+
     @Flag(name: .long, help: "Show a trace file even when `loopscope validate` finds it inconsistent.")
     var force = false
 
@@ -41,6 +44,7 @@ struct PlayCommand: ParsableCommand {
             guard let kind = ViewKind.allCases.first(where: { "\($0)" == view }) else {
                 throw CLIError("unknown view '\(view)': choose timeline, sequence or breakdown.", code: 2)
             }
+            let theme = try Theme.named(theme)
             guard speed.isFinite, speed > 0 else {
                 throw CLIError("--speed must be a positive number of steps per second, e.g. --speed 2.", code: 2)
             }
@@ -52,7 +56,7 @@ struct PlayCommand: ParsableCommand {
                 let loaded = try TraceInput.load(input, python: python, force: force)
                 let index = try StepNumber.index(of: step, in: loaded.trace)
                 let options = PlayerOptions(predict: predict, ascii: ascii, view: kind, startStep: index,
-                                            stepsPerSecond: speed, realTime: realTime)
+                                            stepsPerSecond: speed, realTime: realTime, theme: theme)
                 let outcome = try Player.play(trace: loaded.trace, options: options)
                 if !outcome.summary.isEmpty { try Terminal.writeOut(outcome.summary + "\n") }
                 Terminal.relay(loaded)
