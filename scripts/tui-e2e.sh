@@ -9,8 +9,9 @@
 # NO_COLOR, ASCII in a non-UTF-8 locale, `play | cat` exiting 2 with a pointer to
 # `loopscope export`, TERM=dumb and `</dev/null` refused, a crash (through the test hook
 # LOOPSCOPE_TEST_CRASH) leaving the terminal usable, the play speed measured off the
-# screen, and a Python program given as a .py file, recorded on CPython, with its source in
-# the source pane.
+# screen, a Python program given as a .py file, recorded on CPython, with its source in
+# the source pane, zooming a pane (z) and choosing one (c), scrolling the output ([ ]), the
+# picker's filter (/) and help (?), and the projector theme (no dim text).
 #
 # Usage: scripts/tui-e2e.sh [path/to/loopscope]   (default: .build/debug/loopscope)
 # Prints one line per check and ends with "N passed, M failed"; exits 1 if any failed.
@@ -383,6 +384,103 @@ check "its output is in the output pane" "$S" "hello e2e"
 t send-keys -t "$S" q
 check_restored "q quits (Python program)" "$S"
 rm -rf "$PYDIR"
+
+# 11. Zoom (z) and the chosen pane (c), at 80x24 with colours: the main view, then the
+# output pane, fill the screen; z and Esc come back.
+S=zoom
+start "$S" 80 24 LANG=C.UTF-8
+run_player "$S" "$DEMO"
+wait_for "$S" "step 1 of" 10 || true
+t send-keys -t "$S" End z
+if wait_gone "$S" "─ Source" 5 && screen "$S" | grep -qF "Lanes ("; then
+    ok "z zooms the main view to the full screen"
+else
+    not_ok "z zooms the main view to the full screen" "$(screen "$S")"
+fi
+t send-keys -t "$S" z
+check "z again brings the other panes back" "$S" "─ Source"
+t send-keys -t "$S" c c c c c
+check "c chooses the output pane" "$S" "chose the output pane"
+t send-keys -t "$S" z
+if wait_gone "$S" "Lanes (" 5 && screen "$S" | sed -n 2p | grep -qF "Output" \
+    && screen "$S" | grep -qF "Output from main: Final"; then
+    ok "z zooms the chosen output pane"
+else
+    not_ok "z zooms the chosen output pane" "$(screen "$S")"
+fi
+if screen "$S" | grep -qF "↪ "; then ok "a printed line wider than the pane wraps with a mark"; else
+    not_ok "a printed line wider than the pane wraps with a mark" "$(screen "$S")"; fi
+t send-keys -t "$S" Escape
+check "Esc leaves the zoom" "$S" "Lanes ("
+t send-keys -t "$S" q
+check_restored "q quits after zooming" "$S"
+
+# 12. Output scroll at 100x30 without colour: [ scrolls up, the next step follows again.
+S=scroll
+start "$S" 100 30 LANG=C.UTF-8 NO_COLOR=1
+run_player "$S" "seed002-countdown"
+wait_for "$S" "step 1 of" 10 || true
+t send-keys -t "$S" End
+check "the countdown's last step shows" "$S" "run ends"
+t send-keys -t "$S" '[' '[' '['
+check "[ scrolls the output pane up" "$S" "3 rows up"
+t send-keys -t "$S" ']'
+check "] scrolls it back down" "$S" "2 rows up"
+t send-keys -t "$S" Left
+if wait_gone "$S" "rows up" 5; then ok "a new step follows the output again"; else
+    not_ok "a new step follows the output again" "$(screen "$S")"; fi
+t send-keys -t "$S" q
+check_restored "q quits after scrolling" "$S"
+
+# 13. The picker: id, language and lesson per row; / filters as you type; Esc clears; ?
+# shows its keys. At 80x24 without colour.
+S=picker
+start "$S" 80 24 LANG=C.UTF-8 NO_COLOR=1
+t send-keys -t "$S" "\"$BIN\"" Enter
+check "the picker lists each demo's id, language and lesson" "$S" "seed000-fetch-url               python  When does main give up control?" 10
+t send-keys -t "$S" / p y t h o n Space t a s k - o r d
+check "/ filters the list as you type" "$S" "/python task-ord_   1 of"
+if screen "$S" | grep -qF "seed000-fetch-url"; then not_ok "the filter hides the demos it does not match" "$(screen "$S")"
+else ok "the filter hides the demos it does not match"; fi
+t send-keys -t "$S" Escape
+check "Esc clears the filter: every demo is back" "$S" "seed004-quiz-concurrent"
+t send-keys -t "$S" '?'
+check "? shows the picker's keys" "$S" "Picker keys"
+t send-keys -t "$S" Escape q
+check_restored "q leaves the picker" "$S"
+
+# 14. The projector theme: no dim attribute anywhere (the default theme has some), with
+# colours at 100x30 and without at 80x24, where running shows in reverse video.
+dim_re=$'\e\\[([0-9;]*;)?2(;[0-9;]*)?m'
+S=dark
+start "$S" 100 30 LANG=C.UTF-8
+run_player "$S" "$DEMO --step 12"
+if wait_for "$S" "step 12 of" 10 && screen_escapes "$S" | grep -qE "$dim_re"; then
+    ok "the default theme draws some text dim"
+else
+    not_ok "the default theme draws some text dim" "$(screen "$S")"
+fi
+t send-keys -t "$S" t t
+check "t cycles the theme" "$S" "theme: projector"
+if screen_escapes "$S" | grep -qE "$dim_re"; then not_ok "t to projector drops every dim attribute" "$(screen "$S")"
+else ok "t to projector drops every dim attribute"; fi
+t send-keys -t "$S" q
+check_restored "q quits (themes)" "$S"
+for size in "100 30 LANG=C.UTF-8" "80 24 LANG=C.UTF-8 NO_COLOR=1"; do
+    S=projector
+    # shellcheck disable=SC2086
+    start "$S" $size
+    run_player "$S" "$DEMO --step 12 --theme projector"
+    if wait_for "$S" "step 12 of" 10 && ! screen_escapes "$S" | grep -qE "$dim_re" \
+        && screen_escapes "$S" | grep -qE $'\e\\[([0-9;]*;)?7(;[0-9;]*)?m'; then
+        ok "--theme projector: nothing dim, reverse video used (${size%% LANG*})"
+    else
+        not_ok "--theme projector: nothing dim, reverse video used (${size%% LANG*})" "$(screen_escapes "$S" | cat -v | head -5)"
+    fi
+    t send-keys -t "$S" q
+    check_restored "q quits (projector ${size%% LANG*})" "$S"
+    t kill-session -t "$S" >/dev/null 2>&1 || true
+done
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -34,7 +34,8 @@ struct PickCommand: ParsableCommand {
             if demo.pythonSource != nil { entries.append((demo, .python)) }
         }
         let choices = entries.map {
-            DemoChoice(id: $0.demo.id, title: $0.demo.info.title, origin: $0.demo.info.origin, language: $0.language.rawValue)
+            DemoChoice(id: $0.demo.id, title: $0.demo.info.title, origin: $0.demo.info.origin,
+                       language: $0.language.rawValue, lesson: $0.demo.lesson)
         }
         let options = PlayerOptions(predict: predict, ascii: ascii, theme: try Theme.named(theme))
         var flags = python
