@@ -143,6 +143,26 @@ struct LoopReplay: Sendable {
 
     /// Pending timers, earliest deadline first, ties by the order they were armed.
     func sortedTimers() -> [PendingTimer] {
-        timers.sorted { $0.deadline != $1.deadline ? $0.deadline < $1.deadline : $0.event < $1.event }
+        timers.sorted(by: Self.earlier)
+    }
+
+    /// The `k` earliest pending timers, in the order of `sortedTimers()`, in one pass over
+    /// them (a timer later than the k-th so far costs one comparison).
+    func earliestTimers(_ k: Int) -> [PendingTimer] {
+        guard k > 0 else { return [] }
+        var best: [PendingTimer] = []
+        best.reserveCapacity(min(k, timers.count) + 1)
+        for t in timers {
+            if best.count == k, let last = best.last, !Self.earlier(t, last) { continue }
+            var i = best.count
+            while i > 0 && Self.earlier(t, best[i - 1]) { i -= 1 }
+            best.insert(t, at: i)
+            if best.count > k { best.removeLast() }
+        }
+        return best
+    }
+
+    static func earlier(_ a: PendingTimer, _ b: PendingTimer) -> Bool {
+        a.deadline != b.deadline ? a.deadline < b.deadline : a.event < b.event
     }
 }

@@ -20,12 +20,20 @@ public struct LoopState: Sendable, Equatable {
     public var time: VirtualTime
     /// The task whose step is running (or blocking the loop), or -1 when none.
     public var running: Int32
-    /// The ready queue, front first.
+    /// The ready queue, front first (from `Timeline.state(atStep:front:)`, only its front).
     public var readyQueue: [ReadyEntry]
-    /// Pending timers, earliest deadline first (ties: the one armed first).
+    /// Pending timers, earliest deadline first (ties: the one armed first); from
+    /// `Timeline.state(atStep:front:)`, only the earliest.
     public var timers: [PendingTimer]
-    /// Tasks that have ended, in the order they ended.
+    /// Tasks that have ended, in the order they ended (from `state(atStep:front:)`, only the
+    /// most recent).
     public var finished: [FinishedTask]
+    /// How many entries the whole ready queue has (`readyQueue` may hold only its front).
+    public var readyCount: Int
+    /// How many timers are pending (`timers` may hold only the earliest).
+    public var timerCount: Int
+    /// How many tasks have ended (`finished` may hold only the last of them).
+    public var finishedCount: Int
     /// How many lines have been printed so far (`Timeline.output[..<outputCount]`).
     public var outputCount: Int
 
@@ -36,7 +44,8 @@ public struct LoopState: Sendable, Equatable {
 
     init(step: Int, time: VirtualTime, running: Int32, readyQueue: [ReadyEntry],
          timers: [PendingTimer], finished: [FinishedTask], outputCount: Int,
-         lanes: [Lane], laneIndex: [Int32], events: [TraceEvent]) {
+         lanes: [Lane], laneIndex: [Int32], events: [TraceEvent],
+         readyCount: Int? = nil, timerCount: Int? = nil, finishedCount: Int? = nil) {
         self.step = step
         self.time = time
         self.running = running
@@ -47,6 +56,9 @@ public struct LoopState: Sendable, Equatable {
         self.lanes = lanes
         self.laneIndex = laneIndex
         self.events = events
+        self.readyCount = readyCount ?? readyQueue.count
+        self.timerCount = timerCount ?? timers.count
+        self.finishedCount = finishedCount ?? finished.count
     }
 
     /// Where one task stands at this step (O(log spans)).
@@ -73,6 +85,7 @@ public struct LoopState: Sendable, Equatable {
     public static func == (a: LoopState, b: LoopState) -> Bool {
         a.step == b.step && a.time == b.time && a.running == b.running && a.readyQueue == b.readyQueue
             && a.timers == b.timers && a.finished == b.finished && a.outputCount == b.outputCount
+            && a.readyCount == b.readyCount && a.timerCount == b.timerCount && a.finishedCount == b.finishedCount
             && a.tasks == b.tasks
     }
 }

@@ -47,6 +47,10 @@ public struct Timeline: Sendable {
     let isThread: [Bool]
     /// The name the program binds each task to (`task_a`), by task id; see `TaskBindings`.
     public let bindings: [String?]
+    /// Each task's steps, for `step(ofTask:after:forward:)` and `firstStart(ofTask:)`.
+    let taskSteps: TaskSteps
+    /// When each lane finished for good, for `isFinal(laneAt:atStep:)`.
+    let laneEnds: LaneEnds
 
     /// Derives the timeline from a trace. Pure: the same trace always gives the same timeline.
     public init(trace: Trace) {
@@ -54,6 +58,7 @@ public struct Timeline: Sendable {
         builder.run()
         self.trace = trace
         self.lanes = builder.finishedLanes()
+        self.laneEnds = LaneEnds(lanes: lanes)
         self.steps = builder.steps
         self.loopSpans = builder.loopSpans
         self.output = builder.output
@@ -63,6 +68,7 @@ public struct Timeline: Sendable {
         self.snapshots = builder.snapshots
         self.isThread = builder.isThread
         self.bindings = TaskBindings.names(in: trace)
+        self.taskSteps = TaskSteps(steps: builder.steps, taskCount: trace.tasks.count)
     }
 
     /// The lane of a task, or nil for an unknown id.
@@ -105,13 +111,39 @@ public struct Timeline: Sendable {
     }
 
     /// The loop's state after step `step` (clamped to the valid range). A timeline with no
-    /// steps gives an empty state at step 0.
+    /// steps gives an empty state at step 0. The whole ready queue, every pending timer in
+    /// deadline order and every finished task: for a large run, prefer `state(atStep:front:)`.
     public func state(atStep step: Int) -> LoopState {
+        state(atStep: step, front: nil)
+    }
+
+    /// The loop's state after step `step`, holding only the front `front` entries of the
+    /// ready queue, the `front` earliest timers and the `front` most recent finishes (the
+    /// counts say how many there are in all). Costs the replay from the nearest snapshot
+    /// (a few hundred events plus twice the queue and timers) and one pass over the pending
+    /// timers: never a copy of the whole queue or a sort of every timer.
+    public func state(atStep step: Int, front: Int?) -> LoopState {
         guard !steps.isEmpty else {
             return LoopState(step: 0, time: .zero, running: -1, readyQueue: [], timers: [], finished: [],
                              outputCount: 0, lanes: lanes, laneIndex: laneIndex, events: trace.events)
         }
         let s = min(max(step, 0), steps.count - 1)
+        let replay = replayed(toStep: s)
+        let finishedCount = countPrefix(finishes.count) { Int(finishes[$0].step) <= s }
+        let outputCount = countPrefix(output.count) { Int(output[$0].step) <= s }
+        let n = front.map { max(0, $0) }
+        let queue = n.map { Array(replay.readyQueue.prefix($0)) } ?? Array(replay.readyQueue)
+        let timers = n.map { replay.earliestTimers($0) } ?? replay.sortedTimers()
+        let finished = Array(finishes[(n.map { max(0, finishedCount - $0) } ?? 0)..<finishedCount])
+        return LoopState(step: s, time: steps[s].time, running: replay.running, readyQueue: queue, timers: timers,
+                         finished: finished, outputCount: outputCount, lanes: lanes, laneIndex: laneIndex,
+                         events: trace.events, readyCount: replay.queueCount, timerCount: replay.timers.count,
+                         finishedCount: finishedCount)
+    }
+
+    /// The loop replay after step `s`: the nearest snapshot, then the events up to the
+    /// step's end.
+    func replayed(toStep s: Int) -> LoopReplay {
         let end = events(ofStep: s).upperBound
         var replay = nearestSnapshot(atOrBefore: end).restored()
         let events = trace.events
@@ -119,12 +151,7 @@ public struct Timeline: Sendable {
             let i = replay.nextEvent
             replay.apply(events[i], index: i, isThread: isThread)
         }
-        let finishedCount = countPrefix(finishes.count) { Int(finishes[$0].step) <= s }
-        let outputCount = countPrefix(output.count) { Int(output[$0].step) <= s }
-        return LoopState(step: s, time: steps[s].time, running: replay.running,
-                         readyQueue: Array(replay.readyQueue), timers: replay.sortedTimers(),
-                         finished: Array(finishes[..<finishedCount]), outputCount: outputCount,
-                         lanes: lanes, laneIndex: laneIndex, events: events)
+        return replay
     }
 
     /// The text of the first `count` printed lines (raw: sanitize before showing).

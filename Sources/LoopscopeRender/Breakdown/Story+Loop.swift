@@ -71,21 +71,23 @@ extension Story {
     }
 
     func shutdown(step: Int) -> String {
-        let state = timeline.state(atStep: step)
-        let pending = (0..<Int32(trace.tasks.count)).compactMap { task -> String? in
-            let status = state.status(ofTask: task)
-            guard let s = status.state, !s.isFinal, !isThreadLane(task) else { return nil }
-            return words.task(task)
+        // Count every pending task; name only those the sentence lists.
+        var names: [String] = []
+        var count = 0
+        for task in 0..<Int32(trace.tasks.count) where timeline.isPending(task: task, atStep: step) {
+            guard !isThreadLane(task) else { continue }
+            count += 1
+            if names.count <= Self.shownEntries { names.append(words.task(task)) }
         }
-        if pending.isEmpty {
+        if count == 0 {
             return "main() has finished and no other task is pending, so asyncio.run closes the loop."
         }
-        let list = Self.shortList(pending, total: pending.count)
+        let list = Self.shortList(names, total: count)
         // The cancel() calls that follow are steps of their own and tell what each does
         // (and where each task waits): this step only says which tasks are left.
         return "main() has finished, so asyncio.run turns to the "
-            + (pending.count == 1 ? "task still pending, \(list), and cancels it next."
-                : "\(pending.count) tasks still pending, \(list), and cancels each in turn.")
+            + (count == 1 ? "task still pending, \(list), and cancels it next."
+                : "\(count) tasks still pending, \(list), and cancels each in turn.")
     }
 
     private func isThreadLane(_ task: Int32) -> Bool { trace.task(task)?.kind == .thread }

@@ -105,7 +105,7 @@ struct Story {
             return "\(who) raises \(error) and ends with that error." + woken(step, by: e.task)
                 + (next ? nextUp(step) : "")
         case .cancelled:
-            let neverRan = !(cache.firstStart(of: e.task).map { $0 < step } ?? false)
+            let neverRan = !(timeline.firstStart(ofTask: e.task).map { $0 < step } ?? false)
             let s = neverRan
                 ? "\(who) is cancelled before its first step, so its body never runs."
                 : "\(who) does not catch the CancelledError and ends cancelled."
@@ -319,25 +319,10 @@ extension String {
 /// which each task first started (worked out on first use).
 final class StoryCache {
     var cursor: LoopCursor
-    private var firstStarts: [Int32]?
     /// `quote(site)` by site id.
     var quotes: [Int32: String] = [:]
 
     init(timeline: Timeline) {
         cursor = LoopCursor(timeline: timeline)
-    }
-
-    /// The first `started` step of a task, or nil when it never started.
-    func firstStart(of task: Int32) -> Int? {
-        if firstStarts == nil {
-            let timeline = cursor.timeline
-            var table = [Int32](repeating: -1, count: timeline.trace.tasks.count)
-            for (k, s) in timeline.steps.enumerated() where s.kind == .started {
-                if s.task >= 0 && Int(s.task) < table.count && table[Int(s.task)] < 0 { table[Int(s.task)] = Int32(k) }
-            }
-            firstStarts = table
-        }
-        guard let table = firstStarts, task >= 0, Int(task) < table.count, table[Int(task)] >= 0 else { return nil }
-        return Int(table[Int(task)])
     }
 }

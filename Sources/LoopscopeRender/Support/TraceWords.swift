@@ -29,7 +29,7 @@ struct TraceWords {
         self.trace = trace
         self.ascii = ascii
         unitGap = keepUnits ? Wrap.noBreakSpace : " "
-        names = NameMemo(count: trace.tasks.count)
+        names = NameMemo()
         self.bindings = bindings ?? TaskBindings.names(in: trace)
     }
 
@@ -136,14 +136,13 @@ struct TraceWords {
 }
 
 /// Sanitized task names kept for reuse (a run's prose names the same tasks again and again).
+/// Filled as names are asked for, so making one costs nothing however many tasks the run has.
 final class NameMemo {
-    private var table: [String?]
+    private var table: [Int32: String] = [:]
 
-    init(count: Int) { table = Array(repeating: nil, count: count) }
+    init() {}
 
-    func name(_ id: Int32) -> String? { id >= 0 && Int(id) < table.count ? table[Int(id)] : nil }
+    func name(_ id: Int32) -> String? { table[id] }
 
-    func keep(_ name: String, for id: Int32) {
-        if id >= 0 && Int(id) < table.count { table[Int(id)] = name }
-    }
+    func keep(_ name: String, for id: Int32) { table[id] = name }
 }

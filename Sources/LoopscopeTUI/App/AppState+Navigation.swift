@@ -11,7 +11,7 @@ extension AppState {
         outputScroll = 0
         guard clamped != step else { return }
         step = clamped
-        loop = timeline.state(atStep: step)
+        loop = timeline.state(atStep: step, front: Self.loopFront)
     }
 
     /// One step forward, or a predict question about it when predict mode asks one.
@@ -115,16 +115,11 @@ extension AppState {
     /// Goes to the selected task's next (or previous) step.
     mutating func jumpToEventOfSelected(forward: Bool) {
         guard selectedTask >= 0 else { return }
-        let steps = timeline.steps
-        var i = step + (forward ? 1 : -1)
-        while i >= 0 && i < steps.count {
-            if steps[i].task == selectedTask {
-                predict.question = nil
-                predict.reveal = nil
-                go(to: i)
-                return
-            }
-            i += forward ? 1 : -1
+        if let i = timeline.step(ofTask: selectedTask, after: step, forward: forward) {
+            predict.question = nil
+            predict.reveal = nil
+            go(to: i)
+            return
         }
         notice = "\(timeline.taskName(selectedTask, ascii: ascii)) has no \(forward ? "later" : "earlier") step"
     }

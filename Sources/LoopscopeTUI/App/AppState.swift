@@ -63,8 +63,13 @@ public struct AppState: Sendable {
     /// A screen to save, set by `w` for the run loop to write (cleared by the next action).
     public internal(set) var screenRequest: ScreenRequest?
 
-    /// The loop's state at `step`.
+    /// The loop's state at `step`: the front `loopFront` entries of the ready queue, the
+    /// earliest timers and the last finishes, with their counts (the loop pane shows no more).
     public internal(set) var loop: LoopState
+    /// The lanes shown, in order (see `visibleLanes`), kept up to date by `reduce`.
+    public internal(set) var visibleLanes: [Lane]
+    /// What `visibleLanes` was worked out for.
+    var visibleKey: VisibleKey?
     /// The time axis laid out for the current width and zoom.
     public internal(set) var axis: TimeAxis
     /// What the event loop row shows in each column of `axis`: 0 nothing, 1 idle,
@@ -115,10 +120,12 @@ public struct AppState: Sendable {
         quitRequested = false
         screenRequest = nil
         glyphs = Glyphs.forASCII(options.ascii || !unicode)
-        loop = timeline.state(atStep: step)
+        loop = timeline.state(atStep: step, front: Self.loopFront)
+        visibleLanes = timeline.lanes
         axis = TimeAxis(timeline: timeline, width: 10)
         sequence = nil
         sequenceUnavailable = nil
+        refreshVisibleLanes()
         refreshAxis()
         prepareZoomLevels()
         prepareSequence()
@@ -153,22 +160,8 @@ public struct AppState: Sendable {
     /// notes (which may give the outcome away) wait for the end.
     public var hidesFuture: Bool { predict.enabled && step + 1 < stepCount }
 
-    /// The lanes shown, in order: every lane, or those not finished at the current step;
-    /// while the future is hidden, only tasks that exist at the current step.
-    public var visibleLanes: [Lane] {
-        let hideUnborn = hidesFuture
-        guard hideFinished || hideUnborn else { return timeline.lanes }
-        let selected = selectedTask
-        var lanes: [Lane] = []
-        lanes.reserveCapacity(timeline.lanes.count)
-        for lane in timeline.lanes {
-            let state = loop.status(ofTask: lane.task).state
-            if hideUnborn && state == nil { continue }
-            let final = state?.isFinal ?? false
-            if !hideFinished || !final || lane.task == selected { lanes.append(lane) }
-        }
-        return lanes
-    }
+    /// How many ready-queue entries, timers and finished tasks `loop` holds at most.
+    static let loopFront = 60
 }
 
 extension AppState {

@@ -157,6 +157,7 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.theme = s.theme.next
         s.notice = "theme: \(s.theme.rawValue)"
     }
+    s.refreshVisibleLanes()
     s.prepareSequence()
     s.followCursor()
     s.refreshNarration()

@@ -17,10 +17,10 @@ struct LoopPane {
         guard rows > 0, width > 10 else { return }
         let labelWidth = 9
         let running = loop.running >= 0 ? tl.taskName(loop.running, ascii: state.ascii) : "nothing"
-        let queue = loop.readyQueue.prefix(60).map { entry in
+        let queue = loop.readyQueue.prefix(AppState.loopFront).map { entry in
             entry.kind == .taskStep ? tl.taskName(entry.task, ascii: state.ascii) : tl.describe(entry, ascii: state.ascii)
         }
-        let timers = loop.timers.prefix(60).map { timer in
+        let timers = loop.timers.prefix(AppState.loopFront).map { timer in
             let owner = timer.task >= 0 ? tl.taskName(timer.task, ascii: state.ascii) : "timer"
             let purpose = timer.purpose == .sleep ? "" : " (\(timer.purpose))"
             return "\(owner) at \(timer.deadline)s\(purpose)"
@@ -28,7 +28,7 @@ struct LoopPane {
         let finished = loop.finished.suffix(12).map { f in
             "\(tl.taskName(f.task, ascii: state.ascii)) \(LaneLook(ascii: state.ascii).glyph(f.outcome))"
         }
-        let finishedNote = loop.finished.count > 12 ? "\(loop.finished.count) finished: " : ""
+        let finishedNote = loop.finishedCount > 12 ? "\(loop.finishedCount) finished: " : ""
         var sections: [(String, [String], StyleRole, String)] = [
             ("running", [running], loop.running >= 0 ? .running : .dim, ""),
             ("ready", queue.isEmpty ? ["empty"] : queue, queue.isEmpty ? .dim : .ready, ""),

@@ -44,6 +44,9 @@ public enum TUIBenchmark {
         public var all: Figures
         /// Per kind of key, in the order first pressed.
         public var kinds: [Figures]
+        /// The slowest keys, slowest first: what was pressed, at which step (numbered from 1),
+        /// and how long it took.
+        public var slowest: [(key: String, step: Int, time: Duration)] = []
 
         public var p50: Duration { all.p50 }
         public var p99: Duration { all.p99 }
@@ -61,6 +64,11 @@ public enum TUIBenchmark {
             ]
             for k in kinds {
                 lines.append("| \(k.name) | \(k.keys) | \(number(k.p50)) | \(number(k.p99)) | \(number(k.worst)) |")
+            }
+            if !slowest.isEmpty {
+                lines.append("")
+                lines.append("slowest keys: " + slowest.map { "\($0.key) from step \($0.step) \(ms($0.time))" }
+                    .joined(separator: "; "))
             }
             return lines.joined(separator: "\n")
         }
@@ -153,10 +161,12 @@ public enum TUIBenchmark {
         var times: [Duration] = []
         var byKind: [String: [Duration]] = [:]
         var order: [String] = []
+        var slow: [(key: String, step: Int, time: Duration)] = []
         for action in script(for: timeline) {
             var a = action
             // Answer questions predict mode asks, so the script keeps moving.
             if let q = state.predict.question, action == .stepForward { a = .answer(q.answer) }
+            let from = state.step + 1
             let t0 = clock.now
             state = reduce(state, a)
             grid = view(state)
@@ -165,9 +175,11 @@ public enum TUIBenchmark {
             let name = kind(action)
             if byKind[name] == nil { order.append(name) }
             byKind[name, default: []].append(t)
+            slow.append((key: "\(a)", step: from, time: t))
         }
+        slow.sort { $0.time > $1.time }
         precondition(grid.width == size.width)
         return Result(firstFrame: first - start, timeline: built - start, all: Figures(name: "all", times: times),
-                      kinds: order.map { Figures(name: $0, times: byKind[$0] ?? []) })
+                      kinds: order.map { Figures(name: $0, times: byKind[$0] ?? []) }, slowest: Array(slow.prefix(8)))
     }
 }

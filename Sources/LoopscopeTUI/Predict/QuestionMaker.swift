@@ -79,8 +79,9 @@ private struct Maker {
     /// The distinct tasks in the ready queue before the step, front first.
     var queuedTasks: [Int32] {
         var tasks: [Int32] = []
+        var seen = Set<Int32>()
         for entry in before.readyQueue where entry.kind == .taskStep && entry.task >= 0 {
-            if !tasks.contains(entry.task) { tasks.append(entry.task) }
+            if seen.insert(entry.task).inserted { tasks.append(entry.task) }
         }
         return tasks
     }
