@@ -24,10 +24,15 @@ extension Player {
     public static func play(trace: Trace, options: PlayerOptions,
                             environment: [String: String] = currentEnvironment()) throws -> PlayerOutcome {
         try checkTerminal(environment: environment)
-        let timeline = Timeline(trace: trace)
         let backend = try openBackend(options: options, environment: environment)
         defer { backend.restore() }
-        return run(timeline: timeline, options: options, on: backend, saveScreen: ScreenFile.save)
+        // A huge run takes seconds to lay out: q and the signals are heard meanwhile.
+        switch load(trace: trace, on: backend) {
+        case .stopped(let outcome):
+            return outcome
+        case .timeline(let timeline):
+            return run(timeline: timeline, options: options, on: backend, saveScreen: ScreenFile.save)
+        }
     }
 
     /// The demo browser: a list of demos; choosing one records it (with `record`) and

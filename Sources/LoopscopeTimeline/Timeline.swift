@@ -56,6 +56,22 @@ public struct Timeline: Sendable {
     public init(trace: Trace) {
         var builder = TimelineBuilder(trace: trace)
         builder.run()
+        self.init(trace: trace, built: builder)
+    }
+
+    /// How many events the build handles between two questions to `shouldStop`.
+    public static let stopCheckInterval = 4096
+
+    /// Derives the timeline as `init(trace:)` does, asking `shouldStop` every
+    /// `stopCheckInterval` events and between the passes that follow, so a caller can give
+    /// up on a huge trace (the player does on `q` or a signal). Nil when it answered true.
+    public static func build(trace: Trace, shouldStop: () -> Bool) -> Timeline? {
+        var builder = TimelineBuilder(trace: trace)
+        guard builder.run(shouldStop: shouldStop), !shouldStop() else { return nil }
+        return Timeline(trace: trace, built: builder)
+    }
+
+    private init(trace: Trace, built builder: TimelineBuilder) {
         self.trace = trace
         self.lanes = builder.finishedLanes()
         self.laneEnds = LaneEnds(lanes: lanes)

@@ -44,13 +44,17 @@ struct TimelineBuilder {
         loopOpen = LoopSpan(activity: .idle, startStep: 0, endStep: 0, startTime: .zero, endTime: .zero)
     }
 
-    mutating func run() {
+    /// Builds from every event; false when `shouldStop`, asked every
+    /// `Timeline.stopCheckInterval` events, answered true (the builder is then unfinished).
+    @discardableResult
+    mutating func run(shouldStop: () -> Bool = { false }) -> Bool {
         let events = trace.events
         steps.reserveCapacity(events.count / 2 + 1)
         closed.reserveCapacity(events.count / 2 + 1)
         closedTask.reserveCapacity(events.count / 2 + 1)
         snapshots.append(replay.compacted())
         for index in events.indices {
+            if index & (Timeline.stopCheckInterval - 1) == 0 && index > 0 && shouldStop() { return false }
             let e = events[index]
             if e.time > now { now = e.time }
             if Step.isStep(e.kind) {
@@ -63,6 +67,7 @@ struct TimelineBuilder {
             apply(e, index: Int32(index), step: step)
         }
         closeAll()
+        return true
     }
 
     private mutating func maybeSnapshot(before index: Int) {
