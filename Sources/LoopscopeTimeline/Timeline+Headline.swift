@@ -16,6 +16,10 @@ extension Timeline {
             let clean = Sanitizer.line(s ?? "", ascii: ascii)
             return "'" + TextWidth.fit(clean, quoteWidth, ellipsis: ascii ? "..." : "…") + "'"
         }
+        // Threads (and a loop-less program's main thread) speak thread: they start, sleep,
+        // block, join and finish; they never await or sit in a ready queue.
+        let onThread = trace.task(e.task).map { $0.kind != .task } ?? false
+        if onThread, let said = threadHeadline(e, index: index, who: who, at: at, ascii: ascii) { return said }
         switch e.kind {
         case .created:
             let kind = e.taskKind == .thread ? "thread" : "task"
@@ -70,6 +74,35 @@ extension Timeline {
             return "run ends \(outcome)"
         case .scheduled, .timerAdded, .timerFired, .timerCancelled, .callbackQueued, .callbackRan:
             return "\(e.kind)"
+        }
+    }
+
+    /// A thread's step in thread words, or nil to use the task words.
+    private func threadHeadline(_ e: TraceEvent, index: Int, who: String, at: String, ascii: Bool) -> String? {
+        switch e.kind {
+        case .created:
+            if trace.task(e.task)?.kind == .mainThread { return "\(who) starts the program\(at)" }
+            return "\(displayName(e.other, ascii: ascii)) starts thread \(who)\(at)"
+        case .started:
+            return "\(who) starts"
+        case .suspended:
+            switch e.waitReason {
+            case .sleep?:
+                let d = VirtualTime(nanoseconds: max(0, e.value.clampedSubtracting(e.time.nanoseconds)))
+                return "\(who) sleeps \(d) s\(at)"
+            case .join?, .thread?, .task?:
+                let other = e.other >= 0 ? displayName(e.other, ascii: ascii) : "a thread"
+                return "\(who) joins \(other)\(at)"
+            default:
+                let what = waitDescription(ofEvent: index, ascii: ascii) ?? "something"
+                return "\(who) waits for \(what)\(at)"
+            }
+        case .resumed:
+            return "\(who) goes on\(at)"
+        case .completed:
+            return "\(who) finishes"
+        default:
+            return nil
         }
     }
 }

@@ -51,6 +51,8 @@ public struct Timeline: Sendable {
     let taskSteps: TaskSteps
     /// When each lane finished for good, for `isFinal(laneAt:atStep:)`.
     let laneEnds: LaneEnds
+    /// Whether the program runs without an event loop: a main thread and worker threads only.
+    public let loopless: Bool
 
     /// Derives the timeline from a trace. Pure: the same trace always gives the same timeline.
     public init(trace: Trace) {
@@ -85,6 +87,7 @@ public struct Timeline: Sendable {
         self.isThread = builder.isThread
         self.bindings = TaskBindings.names(in: trace)
         self.taskSteps = TaskSteps(steps: builder.steps, taskCount: trace.tasks.count)
+        self.loopless = trace.tasks.contains { $0.kind == .mainThread }
     }
 
     /// The lane of a task, or nil for an unknown id.

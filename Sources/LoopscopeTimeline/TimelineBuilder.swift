@@ -9,8 +9,6 @@ import LoopscopeTrace
 struct TimelineBuilder {
     let trace: Trace
     let isThread: [Bool]
-    /// Lanes that are not loop tasks (worker threads and a loop-less main thread).
-    let offLoop: [Bool]
     private(set) var steps: [Step] = []
     private(set) var loopSpans: [LoopSpan] = []
     private(set) var output: [OutputLine] = []
@@ -38,7 +36,6 @@ struct TimelineBuilder {
         self.trace = trace
         let n = trace.tasks.count
         isThread = trace.tasks.map { $0.kind == .thread }
-        offLoop = trace.tasks.map { $0.kind != .task }
         open = Array(repeating: StateSpan(state: .created, startStep: 0, endStep: 0, startTime: .zero,
                                           endTime: .zero, event: -1), count: n)
         loopOpen = LoopSpan(activity: .idle, startStep: 0, endStep: 0, startTime: .zero, endTime: .zero)
@@ -89,10 +86,9 @@ struct TimelineBuilder {
         case .started, .resumed:
             if known { enter(t, isThread[Int(t)] ? .thread : .running, step: step, event: index) }
         case .suspended:
-            // A thread (or a loop-less main thread) asleep is blocked in time.sleep, not
-            // awaiting: it holds its own thread until the sleep ends.
-            let blockedThread = known && offLoop[Int(t)] && e.waitReason == .sleep
-            if known { enter(t, blockedThread ? .blocking : .suspended, step: step, event: index, fresh: true) }
+            // A thread (or a loop-less main thread) asleep in time.sleep waits in its own
+            // thread: nothing else is held up, so it is drawn waiting, not blocking.
+            if known { enter(t, .suspended, step: step, event: index, fresh: true) }
         case .completed, .failed, .cancelled:
             guard known else { break }
             let outcome: LaneState = e.kind == .completed ? .done : e.kind == .failed ? .failed : .cancelled

@@ -119,8 +119,8 @@ public enum StepReplay {
                 case .suspended:
                     guard known else { break }
                     if running == t { running = -1 }
-                    let sleepsOnThread = !onLoop[Int(t)] && e.waitReason == .sleep
-                    states[Int(t)] = sleepsOnThread ? "blocking" : "suspended"
+                    // A thread asleep in time.sleep waits in its own thread: it holds nothing up.
+                    states[Int(t)] = "suspended"
                     parked[Int(t)] = e.site >= 0 ? e.site : nil
                 case .completed, .failed, .cancelled:
                     guard known else { break }

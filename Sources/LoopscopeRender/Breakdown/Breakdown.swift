@@ -65,14 +65,14 @@ public enum Breakdown {
             out += Wrap.lines(text, width: options.width, indent: indent, first: lead, ellipsis: ellipsis)
             // The same entries give the same line: only a change is worth wording.
             let state = story.shown(atStep: last)
-            if lastShown.map({ $0.queue != state.queue || $0.queueCount != state.queueCount }) ?? true {
+            if !story.loopless, lastShown.map({ $0.queue != state.queue || $0.queueCount != state.queueCount }) ?? true {
                 let queue = story.queueLine(state)
                 if queue != lastQueue {
                     out += Wrap.lines(queue, width: options.width, indent: indent, ellipsis: ellipsis)
                     lastQueue = queue
                 }
             }
-            if lastShown.map({ $0.timers != state.timers || $0.timerCount != state.timerCount }) ?? true {
+            if !story.loopless, lastShown.map({ $0.timers != state.timers || $0.timerCount != state.timerCount }) ?? true {
                 let timers = story.timersLine(state)
                 if timers != lastTimers {
                     out += Wrap.lines(timers, width: options.width, indent: indent, ellipsis: ellipsis)

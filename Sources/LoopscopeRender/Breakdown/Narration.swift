@@ -23,7 +23,9 @@ public enum Narration {
         guard step >= 0, step < timeline.steps.count else { return "" }
         let story = Story(timeline: timeline, ascii: ascii)
         let state = story.shown(atStep: step)
-        let lines = [story.sentence(step), story.queueLine(state), story.timersLine(state)]
+        // A program without an event loop has no ready queue and no loop timers to tell.
+        let lines = story.loopless ? [story.sentence(step)]
+            : [story.sentence(step), story.queueLine(state), story.timersLine(state)]
         guard let width else { return lines.joined(separator: "\n").replacingNoBreakSpaces() }
         return lines.flatMap { Wrap.lines($0, width: width, ellipsis: ascii ? "..." : "…") }
             .joined(separator: "\n")

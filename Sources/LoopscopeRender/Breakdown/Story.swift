@@ -209,8 +209,8 @@ struct Story {
             return "\(who) sleeps for \(d), a blocking sleep in its own thread, until"
                 + " \(words.time(VirtualTime(nanoseconds: e.value))).\(free)"
         case .join, .thread, .task:
-            return "\(who) blocks in join() until \(e.other >= 0 ? words.task(e.other) : "the thread")"
-                + " has finished.\(free)"
+            let other = e.other >= 0 ? words.task(e.other) : "the thread"
+            return "\(who) joins \(other): it blocks in join() until \(other) has finished.\(free)"
         default:
             return "\(who) waits for \(words.awaited(e)).\(free)"
         }

@@ -77,7 +77,7 @@ public enum LaneRenderer {
         if options.legend {
             out.appendLine("")
             for line in legend(canvas.marksUsed, axis: axis, steps: timeline.steps.count, width: width,
-                               style: style) {
+                               style: style, loopless: timeline.loopless) {
                 out.appendLine(line)
             }
         }
@@ -104,10 +104,12 @@ public enum LaneRenderer {
         return String(row)
     }
 
-    static func legend(_ used: [LaneMark], axis: TimeAxis, steps: Int, width: Int, style: LaneStyle) -> [String] {
+    static func legend(_ used: [LaneMark], axis: TimeAxis, steps: Int, width: Int, style: LaneStyle,
+                       loopless: Bool = false) -> [String] {
         let entries = used.map { mark in
             (style.paint(mark, count: mark == .breakMarker ? 2 : 1), mark == .breakMarker ? 2 : 1,
-             LaneGlyphs.meaning(mark))
+             // Threads do not await: they wait, asleep or in join().
+             loopless && mark == .suspended ? "waiting (sleep, join)" : LaneGlyphs.meaning(mark))
         }
         var lines: [String] = []
         var line = "", used = 0

@@ -30,10 +30,14 @@ struct LaneLook {
 
     func role(_ state: LaneState) -> StyleRole { role(LaneMark(state)) }
 
-    /// The legend entries, in the order shown, with short names that fit 80 columns.
-    var legend: [(LaneMark, String)] {
-        [(.running, "run"), (.ready, "ready"), (.suspended, "await"), (.blocking, "block"),
-         (.thread, "thread"), (.done, "done"), (.failed, "fail"), (.cancelled, "cancel"),
-         (.breakMarker, "skip")]
+    /// The legend entries, in the order shown, with short names that fit 80 columns. A
+    /// program without an event loop speaks of threads: they wait (sleep, join), not await.
+    func legend(loopless: Bool) -> [(LaneMark, String)] {
+        let all: [(LaneMark, String)] = [
+            (.running, "run"), (.ready, "ready"), (.suspended, loopless ? "wait" : "await"), (.blocking, "block"),
+            (.thread, "thread"), (.created, "new"), (.done, "done"), (.failed, "fail"), (.cancelled, "cancel"),
+            (.breakMarker, "skip")]
+        // Threads never queue: a program without an event loop has no ready queue to name.
+        return loopless ? all.filter { $0.0 != .ready } : all
     }
 }

@@ -34,15 +34,19 @@ struct LanesPane {
         let shownLanes = Array(lanes.dropFirst(state.laneTop).prefix(rows))
         let titles = LaneLabels.fit(shownLanes.map { state.timeline.laneTitleParts($0, ascii: state.ascii) },
                                     width: labelWidth - 1, ellipsis: state.glyphs.ellipsis)
+        var drawn = Set<LaneMark>()
         for (i, lane) in shownLanes.enumerated() {
             let now = state.loop.status(ofTask: lane.task).state
-            drawLane(lane, title: titles[i], now: now, into: &grid, y: laneY + i, labelWidth: labelWidth, x: axisX,
-                     width: visible, cursor: cursor, limit: limit)
+            drawn.formUnion(drawLane(lane, title: titles[i], now: now, into: &grid, y: laneY + i,
+                                     labelWidth: labelWidth, x: axisX, width: visible, cursor: cursor, limit: limit))
         }
-        let loopY = rect.maxY - 2
-        drawLoopRow(into: &grid, y: loopY, labelWidth: labelWidth, x: axisX, width: visible, cursor: cursor,
-                    limit: limit)
-        drawLegend(into: &grid, y: rect.maxY - 1)
+        // A program without an event loop has no loop row: its threads are all there is.
+        if !state.timeline.loopless {
+            let loopY = rect.maxY - 2
+            drawn.formUnion(drawLoopRow(into: &grid, y: loopY, labelWidth: labelWidth, x: axisX, width: visible,
+                                        cursor: cursor, limit: limit))
+        }
+        drawLegend(into: &grid, y: rect.maxY - 1, marks: drawn)
     }
 
     private func drawRuler(into grid: inout Grid, y: Int, x: Int, width: Int, cursor: Int, limit: Int) {
@@ -68,21 +72,26 @@ struct LanesPane {
         }
     }
 
+    /// Draws a lane's row; returns the marks it drew.
     private func drawLane(_ lane: Lane, title: String, now: LaneState?, into grid: inout Grid, y: Int, labelWidth: Int,
-                          x: Int, width: Int, cursor: Int, limit: Int) {
+                          x: Int, width: Int, cursor: Int, limit: Int) -> Set<LaneMark> {
         let selected = lane.task == state.selectedTask
         let pointer = selected ? String(state.glyphs.pointer) : " "
         grid.put(pointer, x: rect.x, y: y, role: .selected)
         grid.put(TextWidth.fit(title, labelWidth - 1, ellipsis: state.glyphs.ellipsis), x: rect.x + 1, y: y,
                  role: selected ? .selected : (now.map { LaneLook(ascii: state.ascii).role($0) } ?? .dim))
-        paintSpans(lane.spans, into: &grid, y: y, x: x, width: min(width, limit + 1))
+        let drawn = paintSpans(lane.spans, into: &grid, y: y, x: x, width: min(width, limit + 1))
         paintCursor(into: &grid, y: y, x: x, width: width, cursor: cursor)
+        return drawn
     }
 
     /// Paints the spans overlapping the window; where several share a column the one with
-    /// the highest draw priority wins. End states show their glyph once, then blank.
-    private func paintSpans(_ spans: [StateSpan], into grid: inout Grid, y: Int, x: Int, width: Int) {
-        guard !spans.isEmpty, width > 0 else { return }
+    /// the highest draw priority wins. End states show their glyph once, then blank; an end
+    /// that shares its column with the lane's last work is drawn in the next column (or, at
+    /// the window's edge, over it), so no end is lost on a squeezed axis. Returns the marks
+    /// drawn.
+    private func paintSpans(_ spans: [StateSpan], into grid: inout Grid, y: Int, x: Int, width: Int) -> Set<LaneMark> {
+        guard !spans.isEmpty, width > 0 else { return [] }
         let axis = state.axis
         let start = state.axisStart
         let firstStep = axis.step(atColumn: start)
@@ -109,14 +118,30 @@ struct LanesPane {
                     grid[x + local, y] = Cell(glyphs.glyph(span.state), glyphs.role(span.state))
                 }
             }
+            if span.state.isFinal, cols.lowerBound >= start, cols.lowerBound < start + width,
+               priority[cols.lowerBound - start] > p {
+                // The end lost its column to the work before it: show it one column on.
+                let next = cols.lowerBound + 1
+                let target = next < cols.upperBound && next < start + width ? next : cols.lowerBound
+                priority[target - start] = p
+                grid[x + target - start, y] = Cell(glyphs.glyph(span.state), glyphs.role(span.state))
+            }
             i += 1
         }
         // Break columns of compressed gaps, on lanes alive there (as `LaneCanvas` draws them).
+        let ends: Set<Character> = [glyphs.glyph(LaneMark.done), glyphs.glyph(LaneMark.failed), glyphs.glyph(LaneMark.cancelled)]
         for b in axis.breaks where b >= start && b < start + width && priority[b - start] >= 0 {
-            if grid[x + b - start, y].character != " " {
+            let shown = grid[x + b - start, y].character
+            if shown != " " && !ends.contains(shown) {
                 grid[x + b - start, y] = Cell(glyphs.glyph(.breakMarker), .dim)
             }
         }
+        var drawn = Set<LaneMark>()
+        for local in 0..<width where priority[local] >= 0 {
+            let ch = grid[x + local, y].character
+            if let mark = LaneMark.allCases.first(where: { $0 != .empty && glyphs.glyph($0) == ch }) { drawn.insert(mark) }
+        }
+        return drawn
     }
 
     private func paintCursor(into grid: inout Grid, y: Int, x: Int, width: Int, cursor: Int) {
@@ -124,8 +149,10 @@ struct LanesPane {
         grid.paint(x: x + cursor, y: y, width: 1, role: .cursor)
     }
 
+    /// Draws the event loop's row; returns the marks it drew.
     private func drawLoopRow(into grid: inout Grid, y: Int, labelWidth: Int, x: Int, width: Int, cursor: Int,
-                             limit: Int) {
+                             limit: Int) -> Set<LaneMark> {
+        var drawn = Set<LaneMark>()
         grid.put(TextWidth.fit("event loop", labelWidth - 1, ellipsis: state.glyphs.ellipsis),
                  x: rect.x + 1, y: y, role: .heading)
         let start = state.axisStart
@@ -133,20 +160,34 @@ struct LanesPane {
         let row = state.loopRow
         for local in 0..<max(0, min(width, limit + 1)) where start + local < row.count {
             switch row[start + local] {
-            case 2: grid[x + local, y] = Cell(glyphs.glyph(LaneMark.running), .running)
-            case 3: grid[x + local, y] = Cell(glyphs.glyph(LaneMark.blocking), .blocked)
+            case 2:
+                grid[x + local, y] = Cell(glyphs.glyph(LaneMark.running), .running)
+                drawn.insert(.running)
+            case 3:
+                grid[x + local, y] = Cell(glyphs.glyph(LaneMark.blocking), .blocked)
+                drawn.insert(.blocking)
             default: break
             }
         }
         paintCursor(into: &grid, y: y, x: x, width: width, cursor: cursor)
+        return drawn
     }
 
-    private func drawLegend(into grid: inout Grid, y: Int) {
+    /// The legend: every mark drawn in the lanes, in a fixed order, then the cursor; marks
+    /// not drawn fill the room left (the last of them dropped first when it is short).
+    private func drawLegend(into grid: inout Grid, y: Int, marks: Set<LaneMark>) {
         let glyphs = LaneLook(ascii: state.ascii)
+        var entries = glyphs.legend(loopless: state.timeline.loopless)
+        func width(_ e: [(LaneMark, String)]) -> Int {
+            e.reduce(0) { $0 + 1 + 1 + TextWidth.columns($1.1) + 2 } + 1 + 1 + TextWidth.columns("now")
+        }
+        while width(entries) > rect.width - 1, let drop = entries.lastIndex(where: { !marks.contains($0.0) }) {
+            entries.remove(at: drop)
+        }
         var x = rect.x + 1
-        for (mark, name) in glyphs.legend {
+        for (mark, name) in entries {
             let w = 1 + 1 + TextWidth.columns(name) + 2
-            guard x + w <= rect.maxX else { break }
+            guard x + w - 2 <= rect.maxX else { break }
             grid.put(String(glyphs.glyph(mark)), x: x, y: y, role: glyphs.role(mark))
             grid.put(name, x: x + 2, y: y, role: .dim)
             x += w
