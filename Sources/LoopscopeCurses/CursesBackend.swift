@@ -16,9 +16,9 @@ import LoopscopeTUI
 /// defer { backend.restore() }
 /// backend.draw(grid)
 /// ```
-public final class CursesBackend: TerminalBackend {
-    public fileprivate(set) var size: TerminalSize
-    public let capabilities: TerminalCapabilities
+package final class CursesBackend: TerminalBackend {
+    package fileprivate(set) var size: TerminalSize
+    package let capabilities: TerminalCapabilities
     private var screen: OpaquePointer?
     fileprivate var previous: Grid?
     private var restored = false
@@ -38,7 +38,7 @@ public final class CursesBackend: TerminalBackend {
     /// - Parameters:
     ///   - forceASCII: use ASCII glyphs even when the locale is UTF-8.
     ///   - environment: where `NO_COLOR` is looked up.
-    public init(forceASCII: Bool = false, environment: [String: String]) throws {
+    package init(forceASCII: Bool = false, environment: [String: String]) throws {
         setlocale(LC_ALL, "")
         let utf8 = ls_locale_is_utf8() != 0
         var restoreBytes = [CChar](repeating: 0, count: 256)
@@ -73,7 +73,7 @@ public final class CursesBackend: TerminalBackend {
         refresh()
     }
 
-    public func draw(_ grid: Grid) {
+    package func draw(_ grid: Grid) {
         guard !restored else { return }
         var full = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
         if grid.theme != styles.theme {
@@ -114,11 +114,11 @@ public final class CursesBackend: TerminalBackend {
         }
     }
 
-    public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
+    package func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
         EventPump.next(from: self, timeoutMilliseconds: timeoutMilliseconds, now: Player.monotonicNow)
     }
 
-    public func restore() {
+    package func restore() {
         guard !restored else { return }
         restored = true
         if isendwin() == false { endwin() }
@@ -137,7 +137,7 @@ public final class CursesBackend: TerminalBackend {
 }
 
 extension CursesBackend: RawInputSource {
-    public func poll(waitMilliseconds: Int) -> InputEvent? {
+    package func poll(waitMilliseconds: Int) -> InputEvent? {
         timeout(Int32(max(0, waitMilliseconds)))
         var ch: wint_t = 0
         let rc = get_wch(&ch)
@@ -153,15 +153,15 @@ extension CursesBackend: RawInputSource {
         return .key(KeyDecoder.key(character: UInt32(ch)))
     }
 
-    public func takeSignal() -> InputEvent? { SignalFlag.take() }
+    package func takeSignal() -> InputEvent? { SignalFlag.take() }
 }
 
 /// Why the terminal could not be used.
-public enum CursesError: Error, CustomStringConvertible {
+package enum CursesError: Error, CustomStringConvertible {
     case cannotOpenTerminal
     case noCursorAddressing
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .cannotOpenTerminal: "cannot open the terminal (is TERM set to a known terminal type?)"
         case .noCursorAddressing: "the terminal type in TERM cannot move the cursor"

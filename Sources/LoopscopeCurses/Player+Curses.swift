@@ -21,7 +21,7 @@ extension Player {
     /// Replays `trace` on the terminal. Throws `PlayerError.notATerminal` when standard
     /// input or output is not a terminal (check before recording anything expensive with
     /// `Player.checkTerminal()`).
-    public static func play(trace: Trace, options: PlayerOptions,
+    package static func play(trace: Trace, options: PlayerOptions,
                             environment: [String: String] = currentEnvironment()) throws -> PlayerOutcome {
         try checkTerminal(environment: environment)
         let backend = try openBackend(options: options, environment: environment)
@@ -38,7 +38,7 @@ extension Player {
     /// The demo browser: a list of demos; choosing one records it (with `record`) and
     /// replays it; quitting the replay comes back to the list; `q` on the list leaves.
     /// Returns the outcome of the last replay, or nil if none was played.
-    public static func browse(demos: [DemoChoice], options: PlayerOptions,
+    package static func browse(demos: [DemoChoice], options: PlayerOptions,
                               environment: [String: String] = currentEnvironment(),
                               record: (Int) throws -> Trace) throws -> PlayerOutcome? {
         try checkTerminal(environment: environment)
@@ -66,7 +66,7 @@ extension Player {
     /// Throws unless standard output and input are terminals (`.notATerminal`,
     /// `.inputNotATerminal`) and TERM names a terminal that can move the cursor
     /// (`.noCursorAddressing`).
-    public static func checkTerminal(environment: [String: String] = currentEnvironment()) throws {
+    package static func checkTerminal(environment: [String: String] = currentEnvironment()) throws {
         guard isatty(1) != 0 else { throw PlayerError.notATerminal }
         guard isatty(0) != 0 else { throw PlayerError.inputNotATerminal }
         var scratch = [CChar](repeating: 0, count: 256)
@@ -78,7 +78,7 @@ extension Player {
     /// Ends the process the way the signal that ended the player would have (exit status
     /// 128 + signal), after the terminal was restored: the signal's default action is put
     /// back and the signal raised again; if it does not end the process, exit follows.
-    public static func exit(bySignal signal: Int32) -> Never {
+    package static func exit(bySignal signal: Int32) -> Never {
         fflush(nil)
         Glibc.signal(signal, SIG_DFL)
         raise(signal)
@@ -86,7 +86,7 @@ extension Player {
     }
 
     /// The process environment as a dictionary.
-    public static func currentEnvironment() -> [String: String] {
+    package static func currentEnvironment() -> [String: String] {
         var env: [String: String] = [:]
         var p = environ
         while let entry = p.pointee {

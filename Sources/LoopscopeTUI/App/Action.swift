@@ -1,6 +1,6 @@
 /// Everything that can change the player's state. `reduce` applies one action; the key map
 /// and the run loop produce them.
-public enum Action: Equatable, Sendable {
+package enum Action: Equatable, Sendable {
     /// → : the next step.
     case stepForward
     /// ← : the previous step.
@@ -77,7 +77,7 @@ public enum Action: Equatable, Sendable {
 }
 
 /// The three ways to look at a run.
-public enum ViewKind: Int, Sendable, CaseIterable {
+package enum ViewKind: Int, Sendable, CaseIterable {
     /// Lanes over a time axis.
     case timeline = 0
     /// A text sequence diagram.
@@ -85,7 +85,7 @@ public enum ViewKind: Int, Sendable, CaseIterable {
     /// One line per step.
     case breakdown
 
-    public var title: String {
+    package var title: String {
         switch self {
         case .timeline: "timeline"
         case .sequence: "sequence"
@@ -93,5 +93,5 @@ public enum ViewKind: Int, Sendable, CaseIterable {
         }
     }
 
-    public var next: ViewKind { ViewKind(rawValue: (rawValue + 1) % 3)! }
+    package var next: ViewKind { ViewKind(rawValue: (rawValue + 1) % 3)! }
 }

@@ -2,7 +2,7 @@
 extension AppState {
     /// Whether the scroll keys (↑ ↓ PgUp PgDn) move the output pane rather than the lanes
     /// or the main view: when the output pane is chosen or zoomed.
-    public var scrollsOutput: Bool { zoomedPane == .output || (zoomedPane == nil && focus == .output) }
+    package var scrollsOutput: Bool { zoomedPane == .output || (zoomedPane == nil && focus == .output) }
 
     /// Scrolls the output pane `rows` rows (negative: up, to older lines), no further than
     /// its first row, and back to following the current step at 0.

@@ -13,84 +13,84 @@ import LoopscopeTrace
 /// state = reduce(state, .stepForward)
 /// let grid = view(state)
 /// ```
-public struct AppState: Sendable {
-    public let timeline: Timeline
-    public let options: PlayerOptions
-    public internal(set) var size: TerminalSize
+package struct AppState: Sendable {
+    package let timeline: Timeline
+    package let options: PlayerOptions
+    package internal(set) var size: TerminalSize
     /// The current step (0-based).
-    public internal(set) var step: Int
+    package internal(set) var step: Int
     /// The selected lane's task id (-1: none).
-    public internal(set) var selectedTask: Int32
-    public internal(set) var playing: Bool
+    package internal(set) var selectedTask: Int32
+    package internal(set) var playing: Bool
     /// Index into `PlayerOptions.speeds`.
-    public internal(set) var speedIndex: Int
+    package internal(set) var speedIndex: Int
     /// Whether playback follows virtual time (see `Playback`) rather than a step rate.
-    public internal(set) var realTime: Bool
+    package internal(set) var realTime: Bool
     /// Index into `PlayerOptions.realTimeScales`.
-    public internal(set) var realTimeIndex: Int
+    package internal(set) var realTimeIndex: Int
     /// While playing: the clock reading (`Action.tick`) at which the current step was
     /// taken; nil until the first tick after play starts.
-    public internal(set) var beatAnchor: Duration?
-    public internal(set) var view: ViewKind
+    package internal(set) var beatAnchor: Duration?
+    package internal(set) var view: ViewKind
     /// Index into `AppState.zoomLevels`.
-    public internal(set) var zoomIndex: Int
-    public internal(set) var hideFinished: Bool
-    public internal(set) var showHelp: Bool
+    package internal(set) var zoomIndex: Int
+    package internal(set) var hideFinished: Bool
+    package internal(set) var showHelp: Bool
     /// The about box: the program's teaching note and the article's claims against CPython.
-    public internal(set) var showAbout: Bool
+    package internal(set) var showAbout: Bool
     /// The go-to prompt's text, or nil when it is closed.
-    public internal(set) var prompt: String?
+    package internal(set) var prompt: String?
     /// A one-line notice (e.g. a go-to that found nothing), cleared by the next action.
-    public internal(set) var notice: String?
-    public internal(set) var predict: PredictState
+    package internal(set) var notice: String?
+    package internal(set) var predict: PredictState
     /// Lines scrolled by PgUp/PgDn away from following the current step (sequence and
     /// breakdown views), reset when the step changes.
-    public internal(set) var scrollOffset: Int
+    package internal(set) var scrollOffset: Int
     /// Rows the output pane is scrolled up from following the current step (0: its newest
     /// line at the bottom), reset when the step changes.
-    public internal(set) var outputScroll: Int
+    package internal(set) var outputScroll: Int
     /// The pane `c` chose, which `z` zooms and PgUp/PgDn scroll; nil: the main view.
-    public internal(set) var focus: PaneKind?
+    package internal(set) var focus: PaneKind?
     /// The pane zoomed to the full screen by `z`, or nil.
-    public internal(set) var zoomedPane: PaneKind?
+    package internal(set) var zoomedPane: PaneKind?
     /// The colours and attributes the terminal draws roles with.
-    public internal(set) var theme: Theme
+    package internal(set) var theme: Theme
     /// The first column of the time axis shown in the lanes pane.
-    public internal(set) var axisStart: Int
+    package internal(set) var axisStart: Int
     /// The first lane row shown.
-    public internal(set) var laneTop: Int
-    public internal(set) var quitRequested: Bool
+    package internal(set) var laneTop: Int
+    package internal(set) var quitRequested: Bool
     /// A screen to save, set by `w` for the run loop to write (cleared by the next action).
-    public internal(set) var screenRequest: ScreenRequest?
+    package internal(set) var screenRequest: ScreenRequest?
 
     /// The loop's state at `step`: the front `loopFront` entries of the ready queue, the
     /// earliest timers and the last finishes, with their counts (the loop pane shows no more).
-    public internal(set) var loop: LoopState
+    package internal(set) var loop: LoopState
     /// The lanes shown, in order (see `visibleLanes`), kept up to date by `reduce`.
-    public internal(set) var visibleLanes: [Lane]
+    package internal(set) var visibleLanes: [Lane]
     /// What `visibleLanes` was worked out for.
     var visibleKey: VisibleKey?
     /// The time axis laid out for the current width and zoom.
-    public internal(set) var axis: TimeAxis
+    package internal(set) var axis: TimeAxis
     /// What the event loop row shows in each column of `axis`: 0 nothing, 1 idle,
     /// 2 running a task, 3 blocked. Laid out with the axis, so a frame does not walk the run.
     var loopRow: [UInt8] = []
     /// Axes laid out so far, shared by every copy of this state (see `AxisCache`).
     let axisCache = AxisCache()
     /// The narration of the current step, wrapped for the narration pane.
-    public internal(set) var narration: String = ""
+    package internal(set) var narration: String = ""
     var narrationKey: NarrationKey?
     /// The sequence diagram for the current width, laid out when the sequence view shows.
-    public internal(set) var sequence: SequenceText?
+    package internal(set) var sequence: SequenceText?
     /// Why the sequence view has no diagram, when it has none.
-    public internal(set) var sequenceUnavailable: String?
+    package internal(set) var sequenceUnavailable: String?
     /// The glyph set (ASCII when the option asks or the terminal cannot show Unicode).
-    public let glyphs: Glyphs
+    package let glyphs: Glyphs
 
     /// The zoom factors `z` cycles through.
-    public static let zoomLevels: [Double] = [1, 2, 4, 8, 16, 32]
+    package static let zoomLevels: [Double] = [1, 2, 4, 8, 16, 32]
 
-    public init(timeline: Timeline, options: PlayerOptions, size: TerminalSize, unicode: Bool = true) {
+    package init(timeline: Timeline, options: PlayerOptions, size: TerminalSize, unicode: Bool = true) {
         self.timeline = timeline
         self.options = options
         self.size = size
@@ -134,31 +134,31 @@ public struct AppState: Sendable {
     }
 
     /// Whether text must be kept to ASCII.
-    public var ascii: Bool { glyphs.isASCII }
+    package var ascii: Bool { glyphs.isASCII }
 
     /// The number of steps in the run.
-    public var stepCount: Int { timeline.steps.count }
+    package var stepCount: Int { timeline.steps.count }
 
     /// Whether the terminal is big enough for the full screen.
-    public var fits: Bool {
+    package var fits: Bool {
         size.width >= TerminalSize.minimum.width && size.height >= TerminalSize.minimum.height
     }
 
     /// The current playback speed in steps per second (in real-time mode: of the steps
     /// that take no virtual time).
-    public var stepsPerSecond: Double { PlayerOptions.speeds[speedIndex] }
+    package var stepsPerSecond: Double { PlayerOptions.speeds[speedIndex] }
 
     /// In real-time mode, how many real seconds one virtual second lasts.
-    public var realTimeScale: Double { PlayerOptions.realTimeScales[realTimeIndex] }
+    package var realTimeScale: Double { PlayerOptions.realTimeScales[realTimeIndex] }
 
     /// The screen's layout at the current size.
-    public var layout: Layout { Layout(size: size, laneCount: visibleLanes.count, view: view, zoomed: zoomedPane) }
+    package var layout: Layout { Layout(size: size, laneCount: visibleLanes.count, view: view, zoomed: zoomedPane) }
 
     /// Whether the screen keeps what happens after the current step to itself: in predict
     /// mode until the run's last step, the lanes, sequence, breakdown and narration stop at
     /// the current step, tasks not yet created have no lane, and the title and teaching
     /// notes (which may give the outcome away) wait for the end.
-    public var hidesFuture: Bool { predict.enabled && step + 1 < stepCount }
+    package var hidesFuture: Bool { predict.enabled && step + 1 < stepCount }
 
     /// How many ready-queue entries, timers and finished tasks `loop` holds at most.
     static let loopFront = 60

@@ -12,7 +12,7 @@ import LoopscopeTrace
 /// Steps are due at exact multiples from the anchor (the time the previous step was
 /// taken), so the pace does not drift with late wake-ups; after a long stall (a suspended
 /// terminal) it starts afresh instead of racing to catch up.
-public enum Playback {
+package enum Playback {
     /// The most steps one tick takes (a stall longer than this many steps is dropped).
     static let catchUpLimit = 10_000
 
@@ -39,7 +39,7 @@ public enum Playback {
 extension AppState {
     /// When the next step is due, on the clock the ticks carry; nil when not playing, or
     /// when playback has just started and the next tick only sets the anchor.
-    public var nextStepDue: Duration? {
+    package var nextStepDue: Duration? {
         guard playing, let anchor = beatAnchor else { return nil }
         return anchor + Playback.delay(after: step, in: self)
     }

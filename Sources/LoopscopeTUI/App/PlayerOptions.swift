@@ -4,24 +4,24 @@
 /// var options = PlayerOptions()
 /// options.predict = true
 /// ```
-public struct PlayerOptions: Equatable, Sendable {
+package struct PlayerOptions: Equatable, Sendable {
     /// Ask before each resume and each printed line what comes next.
-    public var predict: Bool
+    package var predict: Bool
     /// Draw with ASCII only, even when the locale is UTF-8.
-    public var ascii: Bool
+    package var ascii: Bool
     /// The view shown first.
-    public var view: ViewKind
+    package var view: ViewKind
     /// The step shown first (0-based; clamped to the run).
-    public var startStep: Int
+    package var startStep: Int
     /// Playback speed in steps per second; the nearest of `PlayerOptions.speeds` is used.
-    public var stepsPerSecond: Double
+    package var stepsPerSecond: Double
     /// Start playback in real time: one virtual second lasts this many real seconds (the
     /// nearest of `PlayerOptions.realTimeScales`); nil plays a fixed number of steps a second.
-    public var realTime: Double?
+    package var realTime: Double?
     /// The colours the screen starts with (`t` cycles them).
-    public var theme: Theme
+    package var theme: Theme
 
-    public init(predict: Bool = false, ascii: Bool = false, view: ViewKind = .timeline,
+    package init(predict: Bool = false, ascii: Bool = false, view: ViewKind = .timeline,
                 startStep: Int = 0, stepsPerSecond: Double = 4, realTime: Double? = nil,
                 theme: Theme = .dark) {
         self.predict = predict
@@ -34,10 +34,10 @@ public struct PlayerOptions: Equatable, Sendable {
     }
 
     /// The playback speeds `+` and `-` move between, in steps per second.
-    public static let speeds: [Double] = [0.5, 1, 2, 4, 8, 15, 30, 60, 120]
+    package static let speeds: [Double] = [0.5, 1, 2, 4, 8, 15, 30, 60, 120]
 
     /// Real seconds per virtual second in real-time mode, fastest first (`+` moves left).
-    public static let realTimeScales: [Double] = [0.1, 0.25, 0.5, 1, 2, 5, 10]
+    package static let realTimeScales: [Double] = [0.1, 0.25, 0.5, 1, 2, 5, 10]
 }
 
 /// What the cached narration was made for.

@@ -8,7 +8,7 @@ import LoopscopeTrace
 /// var s = AppState(timeline: timeline, options: PlayerOptions(), size: .minimum)
 /// s = reduce(s, .stepForward)   // s.step == 1
 /// ```
-public func reduce(_ state: AppState, _ action: Action) -> AppState {
+package func reduce(_ state: AppState, _ action: Action) -> AppState {
     var s = state
     s.notice = nil
     s.screenRequest = nil

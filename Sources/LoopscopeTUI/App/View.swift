@@ -8,7 +8,7 @@ import LoopscopeTrace
 /// ```
 ///
 /// Below 80×24 it draws only a "terminal too small" message.
-public func view(_ state: AppState) -> Grid {
+package func view(_ state: AppState) -> Grid {
     var grid = Grid(width: state.size.width, height: state.size.height)
     grid.theme = state.theme
     guard state.fits else {

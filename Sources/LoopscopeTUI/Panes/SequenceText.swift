@@ -3,9 +3,9 @@ import LoopscopeTrace
 
 /// A sequence diagram laid out for the player: its lines, the rows each trace event takes,
 /// and which lines name the participants (kept on screen while the rest scrolls).
-public struct SequenceText: Sendable {
-    public let width: Int
-    public let lines: [String]
+package struct SequenceText: Sendable {
+    package let width: Int
+    package let lines: [String]
     /// The lines that scroll: every line but the participant names of each page.
     let body: [Int]
     /// For each line, where it (or, for a header line, the next scrolling line) sits in `body`.

@@ -1,17 +1,17 @@
 import LoopscopeTrace
 
 /// A demo on the picker's list.
-public struct DemoChoice: Equatable, Sendable {
-    public var id: String
-    public var title: String
+package struct DemoChoice: Equatable, Sendable {
+    package var id: String
+    package var title: String
     /// Where it comes from, e.g. `seed 000`.
-    public var origin: String
+    package var origin: String
     /// The language of this version of it, e.g. `swift` or `python` (empty: not shown).
-    public var language: String
+    package var language: String
     /// One line on what it teaches (empty: the title is shown instead).
-    public var lesson: String
+    package var lesson: String
 
-    public init(id: String, title: String, origin: String, language: String = "", lesson: String = "") {
+    package init(id: String, title: String, origin: String, language: String = "", lesson: String = "") {
         self.id = id
         self.title = title
         self.origin = origin
@@ -21,7 +21,7 @@ public struct DemoChoice: Equatable, Sendable {
 
     /// Whether every word of `query` is in the id, language, origin, title or lesson
     /// (ignoring case).
-    public func matches(_ query: String) -> Bool {
+    package func matches(_ query: String) -> Bool {
         let haystack = [id, language, origin, title, lesson].joined(separator: " ").lowercased()
         return query.lowercased().split(separator: " ").allSatisfy { haystack.contains($0) }
     }
@@ -29,22 +29,22 @@ public struct DemoChoice: Equatable, Sendable {
 
 /// The demo picker's state: the list, the filter typed after `/`, the highlighted entry
 /// and its scroll, the help. Pure like the player: `reduce` and `view` only.
-public struct PickerState: Equatable, Sendable {
-    public let demos: [DemoChoice]
+package struct PickerState: Equatable, Sendable {
+    package let demos: [DemoChoice]
     /// The highlighted entry, an index into `demos` (one the filter shows, if any does).
-    public internal(set) var selected: Int
-    public internal(set) var size: TerminalSize
+    package internal(set) var selected: Int
+    package internal(set) var size: TerminalSize
     /// Set when the user chose (`Enter`) or left (`q`, `Esc`).
-    public internal(set) var result: PickerResult?
-    public let ascii: Bool
+    package internal(set) var result: PickerResult?
+    package let ascii: Bool
     /// The filter: the list shows the demos that match every word of it.
-    public internal(set) var filter: String
+    package internal(set) var filter: String
     /// Whether keys type into the filter (after `/`, until Enter or Esc).
-    public internal(set) var typing: Bool
-    public internal(set) var showHelp: Bool
-    public let theme: Theme
+    package internal(set) var typing: Bool
+    package internal(set) var showHelp: Bool
+    package let theme: Theme
 
-    public init(demos: [DemoChoice], size: TerminalSize, selected: Int = 0, ascii: Bool = false,
+    package init(demos: [DemoChoice], size: TerminalSize, selected: Int = 0, ascii: Bool = false,
                 theme: Theme = .dark) {
         self.demos = demos
         self.size = size
@@ -57,9 +57,9 @@ public struct PickerState: Equatable, Sendable {
     }
 
     /// The indices into `demos` the filter lets through, in order.
-    public var shown: [Int] { filter.isEmpty ? Array(demos.indices) : demos.indices.filter { demos[$0].matches(filter) } }
+    package var shown: [Int] { filter.isEmpty ? Array(demos.indices) : demos.indices.filter { demos[$0].matches(filter) } }
 
-    public static func reduce(_ state: PickerState, _ event: InputEvent) -> PickerState {
+    package static func reduce(_ state: PickerState, _ event: InputEvent) -> PickerState {
         var s = state
         switch event {
         case .resize(let size): s.size = size
@@ -129,7 +129,7 @@ public struct PickerState: Equatable, Sendable {
 
     /// Draws the list: a title, the filter, one row per demo shown (id, language, what it
     /// teaches), the highlighted demo's title and lesson in full, the keys; or the help.
-    public func view() -> Grid {
+    package func view() -> Grid {
         var grid = Grid(width: size.width, height: size.height)
         grid.theme = theme
         let glyphs = Glyphs.forASCII(ascii)
@@ -215,7 +215,7 @@ public struct PickerState: Equatable, Sendable {
 }
 
 /// What the picker ended with.
-public enum PickerResult: Equatable, Sendable {
+package enum PickerResult: Equatable, Sendable {
     case chose(Int)
     case cancelled
     /// Ended by Ctrl-C or a signal (its number).
@@ -225,13 +225,13 @@ public enum PickerResult: Equatable, Sendable {
 extension Player {
     /// Shows the demo list on `backend` and returns the index chosen, or nil when the user
     /// left. Does not restore the terminal.
-    public static func pick(demos: [DemoChoice], selected: Int = 0, on backend: any TerminalBackend) -> Int? {
+    package static func pick(demos: [DemoChoice], selected: Int = 0, on backend: any TerminalBackend) -> Int? {
         if case .chose(let i) = pickResult(demos: demos, selected: selected, on: backend) { return i }
         return nil
     }
 
     /// Like `pick`, but says how the picker ended.
-    public static func pickResult(demos: [DemoChoice], selected: Int = 0, theme: Theme = .dark,
+    package static func pickResult(demos: [DemoChoice], selected: Int = 0, theme: Theme = .dark,
                                   on backend: any TerminalBackend) -> PickerResult {
         var state = PickerState(demos: demos, size: backend.size, selected: selected,
                                 ascii: !backend.capabilities.unicode, theme: theme)

@@ -11,22 +11,22 @@ import LoopscopeTrace
 /// let report = FrameWalk.run(trace: trace, frames: 200)
 /// report.problems   // [] when every frame was whole
 /// ```
-public enum FrameWalk {
-    public struct Report: Sendable {
+package enum FrameWalk {
+    package struct Report: Sendable {
         /// Frames drawn.
-        public var frames = 0
+        package var frames = 0
         /// Rows whose width was wrong, described.
-        public var problems: [String] = []
+        package var problems: [String] = []
     }
 
     /// The screen sizes walked: one below the smallest the player supports, the smallest
     /// (80×24), an odd one and a wide one.
-    public static let sizes = [TerminalSize(width: 40, height: 12), TerminalSize.minimum,
+    package static let sizes = [TerminalSize(width: 40, height: 12), TerminalSize.minimum,
                                TerminalSize(width: 97, height: 31), TerminalSize(width: 203, height: 61)]
 
     /// Walks `trace`, drawing about `frames` frames per view and size, at every size in
     /// `sizes` (by default all three).
-    public static func run(trace: Trace, frames: Int = 60, sizes: [TerminalSize] = FrameWalk.sizes) -> Report {
+    package static func run(trace: Trace, frames: Int = 60, sizes: [TerminalSize] = FrameWalk.sizes) -> Report {
         let timeline = Timeline(trace: trace)
         var report = Report()
         for size in sizes {

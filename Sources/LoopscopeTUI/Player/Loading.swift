@@ -5,19 +5,19 @@ import LoopscopeTrace
 /// run and still answers `q`, Esc, Ctrl-C and the signals meanwhile.
 extension Player {
     /// How a load ended: the timeline, or the user (or a signal) stopping it.
-    public enum Loaded {
+    package enum Loaded {
         case timeline(Timeline)
         case stopped(PlayerOutcome)
     }
 
     /// How often, at most, the keyboard and the signal flag are looked at while building.
-    public static let loadPollInterval = Duration.milliseconds(20)
+    package static let loadPollInterval = Duration.milliseconds(20)
 
     /// Builds the timeline of `trace` with `backend` showing a "reading" screen, looking at
     /// the keyboard and signals every `loadPollInterval` of `clock` (the build asks every
     /// `Timeline.stopCheckInterval` events). `q`, Esc, Ctrl-C, SIGINT, SIGTERM and SIGHUP stop
     /// it; other keys are dropped.
-    public static func load(trace: Trace, on backend: any TerminalBackend,
+    package static func load(trace: Trace, on backend: any TerminalBackend,
                             clock: () -> Duration = Player.monotonicNow) -> Loaded {
         backend.draw(loadingScreen(size: backend.size, events: trace.events.count))
         var last = clock()

@@ -11,7 +11,7 @@ import LoopscopeTrace
 /// let backend = ScriptedBackend(size: .minimum, events: [.key(.right), .key(.char("q"))])
 /// let outcome = Player.run(timeline: Timeline(trace: trace), options: PlayerOptions(), on: backend)
 /// ```
-public enum Player {
+package enum Player {
     /// Replays a timeline on `backend` until the user quits (or the backend reports a signal).
     /// Does not restore the terminal: the caller owns the backend.
     ///
@@ -20,7 +20,7 @@ public enum Player {
     ///
     /// `saveScreen` writes a screen the user asked to keep (`w`) and returns the message to
     /// show, e.g. where it went.
-    public static func run(timeline: Timeline, options: PlayerOptions, on backend: any TerminalBackend,
+    package static func run(timeline: Timeline, options: PlayerOptions, on backend: any TerminalBackend,
                            clock: @escaping () -> Duration = Player.monotonicNow,
                            saveScreen: (ScreenRequest) -> String = { _ in "saving the screen is not available here" })
         -> PlayerOutcome {
@@ -59,7 +59,7 @@ public enum Player {
     }
 
     /// The process's monotonic clock, as a duration since an arbitrary origin.
-    @Sendable public static func monotonicNow() -> Duration {
+    @Sendable package static func monotonicNow() -> Duration {
         ContinuousClock.now - Player.clockOrigin
     }
 
@@ -67,19 +67,19 @@ public enum Player {
 }
 
 /// How a replay ended.
-public struct PlayerOutcome: Equatable, Sendable {
+package struct PlayerOutcome: Equatable, Sendable {
     /// The step shown last (0-based).
-    public var step: Int
-    public var stepCount: Int
+    package var step: Int
+    package var stepCount: Int
     /// Whether it ended on Ctrl-C or a signal rather than `q`.
-    public var interrupted: Bool
-    public var predictAsked: Int
-    public var predictCorrect: Int
+    package var interrupted: Bool
+    package var predictAsked: Int
+    package var predictCorrect: Int
     /// The signal it ended on (SIGINT 2 for Ctrl-C, SIGTERM 15, SIGHUP 1), or 0: the
     /// command ends the same way after restoring the terminal (exit status 128 + signal).
-    public var signal: Int32
+    package var signal: Int32
 
-    public init(step: Int, stepCount: Int, interrupted: Bool, predictAsked: Int, predictCorrect: Int,
+    package init(step: Int, stepCount: Int, interrupted: Bool, predictAsked: Int, predictCorrect: Int,
                 signal: Int32 = 0) {
         self.step = step
         self.stepCount = stepCount
@@ -91,13 +91,13 @@ public struct PlayerOutcome: Equatable, Sendable {
 
     /// A one-line summary for the shell after the terminal is restored, e.g.
     /// `predict: 4 of 6 right`; empty when there is nothing to say.
-    public var summary: String {
+    package var summary: String {
         predictAsked > 0 ? "predict: \(predictCorrect) of \(predictAsked) right" : ""
     }
 }
 
 /// Why the player could not start.
-public enum PlayerError: Error, Equatable, CustomStringConvertible {
+package enum PlayerError: Error, Equatable, CustomStringConvertible {
     /// Standard output is not a terminal.
     case notATerminal
     /// Standard input is not a terminal (the player reads keys from it).
@@ -108,9 +108,9 @@ public enum PlayerError: Error, Equatable, CustomStringConvertible {
     case terminal(String)
 
     /// The exit status the CLI should use.
-    public var exitCode: Int32 { 2 }
+    package var exitCode: Int32 { 2 }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notATerminal:
             "loopscope play needs a terminal, and standard output is not one. "

@@ -8,11 +8,11 @@ import LoopscopeTrace
 /// ```swift
 /// let text = try ScreenShot.text(timeline: timeline, stepNumber: 9, size: .minimum, ascii: true)
 /// ```
-public enum ScreenShot {
+package enum ScreenShot {
     /// The screen at step `stepNumber` (numbered from 1) in `view`, without colours,
     /// trailing spaces trimmed. Throws a message for a step out of range or a size below
     /// the player's minimum.
-    public static func text(timeline: Timeline, stepNumber: Int, size: TerminalSize, ascii: Bool,
+    package static func text(timeline: Timeline, stepNumber: Int, size: TerminalSize, ascii: Bool,
                             view kind: ViewKind = .timeline) throws(ScreenShotError) -> String {
         let count = timeline.steps.count
         guard count > 0 else { throw ScreenShotError("this run has no steps to show") }
@@ -32,7 +32,7 @@ public enum ScreenShot {
     /// The file name the `w` key saves the current screen under, e.g.
     /// `loopscope-seed000-fetch-url-step9.txt` (characters other than letters, digits, `-`,
     /// `_` and `.` in the program id become `_`).
-    public static func fileName(programID: String, stepNumber: Int) -> String {
+    package static func fileName(programID: String, stepNumber: Int) -> String {
         let safe = String(programID.prefix(60).map { c -> Character in
             c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".") ? c : "_"
         })
@@ -41,16 +41,16 @@ public enum ScreenShot {
 }
 
 /// Why a screen could not be drawn as text.
-public struct ScreenShotError: Error, Equatable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct ScreenShotError: Error, Equatable, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }
 
 /// A screen the user asked to save (the `w` key): its text and the file name to use.
 /// `reduce` makes one; the run loop hands it to the saver and reports the result.
-public struct ScreenRequest: Equatable, Sendable {
-    public var text: String
-    public var fileName: String
+package struct ScreenRequest: Equatable, Sendable {
+    package var text: String
+    package var fileName: String
     /// The step shown (numbered from 1).
-    public var stepNumber: Int
+    package var stepNumber: Int
 }

@@ -13,14 +13,14 @@ import LoopscopeTrace
 /// End then Left, Home, go-to a step, a task's next and previous event, zoom, filters.
 /// Figures are given for all keys and per kind of key. It measures no terminal output (the
 /// backend's diffing and ncurses are not included) and asserts nothing: it reports figures.
-public enum TUIBenchmark {
+package enum TUIBenchmark {
     /// Latencies of one kind of key (or of all keys).
-    public struct Figures: Sendable {
-        public var name: String
-        public var keys: Int
-        public var p50: Duration
-        public var p99: Duration
-        public var worst: Duration
+    package struct Figures: Sendable {
+        package var name: String
+        package var keys: Int
+        package var p50: Duration
+        package var p99: Duration
+        package var worst: Duration
 
         init(name: String, times: [Duration]) {
             let sorted = times.sorted()
@@ -35,26 +35,26 @@ public enum TUIBenchmark {
         }
     }
 
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// From the trace in hand to the first grid: timeline, state, first view.
-        public var firstFrame: Duration
+        package var firstFrame: Duration
         /// Of that, deriving the timeline.
-        public var timeline: Duration
+        package var timeline: Duration
         /// Every key of the script.
-        public var all: Figures
+        package var all: Figures
         /// Per kind of key, in the order first pressed.
-        public var kinds: [Figures]
+        package var kinds: [Figures]
         /// The slowest keys, slowest first: what was pressed, at which step (numbered from 1),
         /// and how long it took.
-        public var slowest: [(key: String, step: Int, time: Duration)] = []
+        package var slowest: [(key: String, step: Int, time: Duration)] = []
 
-        public var p50: Duration { all.p50 }
-        public var p99: Duration { all.p99 }
-        public var worst: Duration { all.worst }
-        public var keys: Int { all.keys }
+        package var p50: Duration { all.p50 }
+        package var p99: Duration { all.p99 }
+        package var worst: Duration { all.worst }
+        package var keys: Int { all.keys }
 
         /// One line per figure, in milliseconds, then a table per kind of key.
-        public var summary: String {
+        package var summary: String {
             var lines = [
                 "first frame: \(ms(firstFrame)) (timeline \(ms(timeline)))",
                 "per key (\(keys) keys): p50 \(ms(p50)), p99 \(ms(p99)), worst \(ms(worst))",
@@ -84,7 +84,7 @@ public enum TUIBenchmark {
     /// The key script: steps, jumps, lane moves, zoom, filters, views, go-tos, scrolling,
     /// and in every view a visit (go-to, Left, Right) to the last step of each kind of step
     /// the run has (the shutdown, a cancellation, a clock jump, …).
-    public static func script(for timeline: Timeline) -> [Action] {
+    package static func script(for timeline: Timeline) -> [Action] {
         var lastOfKind: [EventKind: Int] = [:]
         for (k, s) in timeline.steps.enumerated() { lastOfKind[s.kind] = k }
         let visits = lastOfKind.values.sorted()
@@ -97,7 +97,7 @@ public enum TUIBenchmark {
     }
 
     /// The fixed part of the script, for a run of `stepCount` steps.
-    public static func script(stepCount: Int) -> [Action] {
+    package static func script(stepCount: Int) -> [Action] {
         var keys: [Action] = []
         keys += Array(repeating: .stepForward, count: 60)
         // Ticks a quarter of a second apart at the default 4 steps a second: one step each.
@@ -150,7 +150,7 @@ public enum TUIBenchmark {
     }
 
     /// Runs the script on `trace` at `size` and returns the figures.
-    public static func run(trace: Trace, size: TerminalSize = TerminalSize(width: 120, height: 40)) -> Result {
+    package static func run(trace: Trace, size: TerminalSize = TerminalSize(width: 120, height: 40)) -> Result {
         let clock = ContinuousClock()
         let start = clock.now
         let timeline = Timeline(trace: trace)

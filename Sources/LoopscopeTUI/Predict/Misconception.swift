@@ -1,6 +1,6 @@
 /// A wrong idea about asyncio that predict mode's wrong choices are made from: each wrong
 /// choice is the answer someone holding one of these would give.
-public enum Misconception: Int, CaseIterable, Sendable, Comparable {
+package enum Misconception: Int, CaseIterable, Sendable, Comparable {
     /// The ready queue is last in, first out: the task queued last runs first.
     case lifoQueue
     /// `await` blocks the whole program until what it awaits is done.
@@ -13,7 +13,7 @@ public enum Misconception: Int, CaseIterable, Sendable, Comparable {
     case timersInCreationOrder
 
     /// The belief, as "you answered as if …" finishes it.
-    public var belief: String {
+    package var belief: String {
         switch self {
         case .lifoQueue: "the ready queue were last in, first out"
         case .awaitBlocksEverything: "await blocked the whole program"
@@ -24,7 +24,7 @@ public enum Misconception: Int, CaseIterable, Sendable, Comparable {
     }
 
     /// A short name for the end-of-run summary.
-    public var name: String {
+    package var name: String {
         switch self {
         case .lifoQueue: "the ready queue is LIFO"
         case .awaitBlocksEverything: "await blocks the whole program"
@@ -34,5 +34,5 @@ public enum Misconception: Int, CaseIterable, Sendable, Comparable {
         }
     }
 
-    public static func < (a: Misconception, b: Misconception) -> Bool { a.rawValue < b.rawValue }
+    package static func < (a: Misconception, b: Misconception) -> Bool { a.rawValue < b.rawValue }
 }

@@ -6,18 +6,18 @@ import LoopscopeTrace
 /// continuation (`isContinuation`), which backends skip. The grid keeps wide characters
 /// whole: writing over either half of one blanks the other half, so every row always takes
 /// exactly the grid's width on a terminal (see `Grid.columns(ofRow:)`).
-public struct Cell: Equatable, Sendable {
-    public var character: Character
-    public var role: StyleRole
+package struct Cell: Equatable, Sendable {
+    package var character: Character
+    package var role: StyleRole
 
-    public init(_ character: Character = " ", _ role: StyleRole = .plain) {
+    package init(_ character: Character = " ", _ role: StyleRole = .plain) {
         self.character = character
         self.role = role
     }
 
     /// The filler after a wide character.
-    public static let continuation = Cell("\u{0}", .plain)
-    public var isContinuation: Bool { character == "\u{0}" }
+    package static let continuation = Cell("\u{0}", .plain)
+    package var isContinuation: Bool { character == "\u{0}" }
 }
 
 /// A rectangle of cells: what the view draws and what a backend puts on the terminal.
@@ -30,20 +30,20 @@ public struct Cell: Equatable, Sendable {
 /// g.put("hello", x: 0, y: 0, role: .heading)
 /// g.text(trimmed: true)   // "hello\n"
 /// ```
-public struct Grid: Equatable, Sendable {
-    public let width: Int
-    public let height: Int
-    public private(set) var cells: [Cell]
+package struct Grid: Equatable, Sendable {
+    package let width: Int
+    package let height: Int
+    package private(set) var cells: [Cell]
     /// The colours the backend shows the roles with.
-    public var theme: Theme = .dark
+    package var theme: Theme = .dark
 
-    public init(width: Int, height: Int, fill: Cell = Cell()) {
+    package init(width: Int, height: Int, fill: Cell = Cell()) {
         self.width = max(0, width)
         self.height = max(0, height)
         cells = Array(repeating: fill, count: self.width * self.height)
     }
 
-    public subscript(x: Int, y: Int) -> Cell {
+    package subscript(x: Int, y: Int) -> Cell {
         get { cells[y * width + x] }
         set {
             guard x >= 0, y >= 0, x < width, y < height else { return }
@@ -83,7 +83,7 @@ public struct Grid: Equatable, Sendable {
     /// character wider than one must be followed by that many continuation cells and a
     /// continuation must follow one. A row that breaks the rule counts -1 (it would shift
     /// everything after it on screen). Always `width` for a grid drawn by these methods.
-    public func columns(ofRow y: Int) -> Int {
+    package func columns(ofRow y: Int) -> Int {
         var x = 0, total = 0
         while x < width {
             let cell = cells[y * width + x]
@@ -100,7 +100,7 @@ public struct Grid: Equatable, Sendable {
     /// Writes `text` from column `x` of row `y`, cut at `maxWidth` columns (or the right
     /// edge), and returns how many columns it used.
     @discardableResult
-    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, role: StyleRole = .plain,
+    package mutating func put(_ text: some StringProtocol, x: Int, y: Int, role: StyleRole = .plain,
                              maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
@@ -116,7 +116,7 @@ public struct Grid: Equatable, Sendable {
     }
 
     /// Sets the role of a run of cells without changing their characters.
-    public mutating func paint(x: Int, y: Int, width w: Int, role: StyleRole) {
+    package mutating func paint(x: Int, y: Int, width w: Int, role: StyleRole) {
         guard y >= 0, y < height else { return }
         for col in max(0, x)..<max(max(0, x), min(width, x + w)) {
             cells[y * width + col].role = role
@@ -124,7 +124,7 @@ public struct Grid: Equatable, Sendable {
     }
 
     /// Fills a rectangle with one cell.
-    public mutating func fill(_ rect: Rect, with cell: Cell) {
+    package mutating func fill(_ rect: Rect, with cell: Cell) {
         let w = cell.isContinuation ? 1 : max(1, TextWidth.columns(cell.character))
         for row in max(0, rect.y)..<min(height, rect.y + rect.height) {
             for col in stride(from: max(0, rect.x), to: min(width, rect.x + rect.width), by: w) {
@@ -135,7 +135,7 @@ public struct Grid: Equatable, Sendable {
 
     /// Copies another grid in at `(x, y)`, cut at this grid's edges (a wide character cut
     /// by an edge becomes a blank).
-    public mutating func blit(_ other: Grid, x: Int, y: Int) {
+    package mutating func blit(_ other: Grid, x: Int, y: Int) {
         for row in 0..<other.height where y + row >= 0 && y + row < height {
             for col in 0..<other.width where x + col >= 0 && x + col < width {
                 let cell = other.cells[row * other.width + col]
@@ -149,7 +149,7 @@ public struct Grid: Equatable, Sendable {
     }
 
     /// The characters of one row.
-    public func row(_ y: Int) -> String {
+    package func row(_ y: Int) -> String {
         var s = ""
         for x in 0..<width {
             let c = cells[y * width + x]
@@ -159,7 +159,7 @@ public struct Grid: Equatable, Sendable {
     }
 
     /// The whole grid as text, one line per row; `trimmed` drops trailing blanks of each row.
-    public func text(trimmed: Bool = true) -> String {
+    package func text(trimmed: Bool = true) -> String {
         var out = ""
         for y in 0..<height {
             var line = row(y)
@@ -170,7 +170,7 @@ public struct Grid: Equatable, Sendable {
     }
 
     /// The roles of every cell as letters (see `StyleRole.code`), one line per row.
-    public func styleLayer() -> String {
+    package func styleLayer() -> String {
         var out = ""
         for y in 0..<height {
             var line = ""

@@ -16,21 +16,21 @@
 /// ```
 ///
 /// It does not check the minimum size; the view shows a "terminal too small" screen first.
-public struct Layout: Equatable, Sendable {
-    public var status: Rect
-    public var main: Rect
-    public var source: Rect
-    public var loop: Rect
-    public var narration: Rect
-    public var output: Rect
-    public var keys: Rect
+package struct Layout: Equatable, Sendable {
+    package var status: Rect
+    package var main: Rect
+    package var source: Rect
+    package var loop: Rect
+    package var narration: Rect
+    package var output: Rect
+    package var keys: Rect
 
     /// Rows of the lanes pane that are not lanes: title rule, ruler, loop row, legend.
-    public static let laneChrome = 4
+    package static let laneChrome = 4
 
     /// With `zoomed`, that pane takes every row between the status line and the key bar and
     /// the others are empty.
-    public init(size: TerminalSize, laneCount: Int, view: ViewKind, zoomed: PaneKind? = nil) {
+    package init(size: TerminalSize, laneCount: Int, view: ViewKind, zoomed: PaneKind? = nil) {
         let w = size.width, h = size.height
         status = Rect(x: 0, y: 0, width: w, height: 1)
         keys = Rect(x: 0, y: h - 1, width: w, height: 1)
@@ -70,7 +70,7 @@ public struct Layout: Equatable, Sendable {
     }
 
     /// The rectangle of one pane.
-    public func rect(of pane: PaneKind) -> Rect {
+    package func rect(of pane: PaneKind) -> Rect {
         switch pane {
         case .main: main
         case .source: source
@@ -81,21 +81,21 @@ public struct Layout: Equatable, Sendable {
     }
 
     /// Columns of lane names at the left of the lanes pane.
-    public static func laneLabelWidth(totalWidth: Int) -> Int {
+    package static func laneLabelWidth(totalWidth: Int) -> Int {
         min(28, max(14, totalWidth / 5))
     }
 
     /// Columns of the time axis shown beside the lane names.
-    public static func axisWidth(totalWidth: Int) -> Int {
+    package static func axisWidth(totalWidth: Int) -> Int {
         max(8, totalWidth - laneLabelWidth(totalWidth: totalWidth) - 1)
     }
 
     /// How many lanes the lanes pane shows at once.
-    public var laneRows: Int { max(1, main.height - Self.laneChrome) }
+    package var laneRows: Int { max(1, main.height - Self.laneChrome) }
 }
 
 /// The player's panes, in the order `c` moves the focus through them.
-public enum PaneKind: Int, Sendable, CaseIterable {
+package enum PaneKind: Int, Sendable, CaseIterable {
     /// The lanes, the sequence diagram or the breakdown list.
     case main = 0
     case source
@@ -103,7 +103,7 @@ public enum PaneKind: Int, Sendable, CaseIterable {
     case narration
     case output
 
-    public var title: String {
+    package var title: String {
         switch self {
         case .main: "main view"
         case .source: "source"
@@ -113,5 +113,5 @@ public enum PaneKind: Int, Sendable, CaseIterable {
         }
     }
 
-    public var next: PaneKind { PaneKind(rawValue: (rawValue + 1) % PaneKind.allCases.count)! }
+    package var next: PaneKind { PaneKind(rawValue: (rawValue + 1) % PaneKind.allCases.count)! }
 }

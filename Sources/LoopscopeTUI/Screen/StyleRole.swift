@@ -4,7 +4,7 @@
 /// The view never picks colours: it says "this cell is a ready task" and the backend decides
 /// how that looks. Every role that carries meaning also has its own glyph, so nothing is lost
 /// when colours are off.
-public enum StyleRole: UInt8, Sendable, CaseIterable {
+package enum StyleRole: UInt8, Sendable, CaseIterable {
     case plain = 0
     /// Secondary text: rulers, hints, idle lanes.
     case dim
@@ -52,7 +52,7 @@ public enum StyleRole: UInt8, Sendable, CaseIterable {
 
 /// The single-letter code of each role, used by the style layer of golden screens.
 extension StyleRole {
-    public var code: Character {
+    package var code: Character {
         switch self {
         case .plain: "."
         case .dim: "d"

@@ -9,19 +9,19 @@
 ///   and by attribute, so they tell apart in monochrome and on any background.
 ///
 /// The view never picks colours: a grid carries its theme and the backend looks roles up here.
-public enum Theme: String, Sendable, CaseIterable {
+package enum Theme: String, Sendable, CaseIterable {
     case dark
     case light
     case projector
 
     /// The theme `t` switches to.
-    public var next: Theme {
+    package var next: Theme {
         let all = Theme.allCases
         return all[(all.firstIndex(of: self)! + 1) % all.count]
     }
 
     /// How `role` looks, with colours or without.
-    public func style(_ role: StyleRole, colors: Bool) -> ThemeStyle {
+    package func style(_ role: StyleRole, colors: Bool) -> ThemeStyle {
         let (withColor, mono) = switch self {
         case .dark: Self.dark(role)
         case .light: Self.light(role)
@@ -32,24 +32,24 @@ public enum Theme: String, Sendable, CaseIterable {
 }
 
 /// The eight terminal colours (ncurses numbers them 0 to 7 in this order).
-public enum ThemeColor: Int16, Sendable, CaseIterable {
+package enum ThemeColor: Int16, Sendable, CaseIterable {
     case black = 0, red, green, yellow, blue, magenta, cyan, white
 
-    public var name: String { "\(self)" }
+    package var name: String { "\(self)" }
 }
 
 /// Text attributes a terminal can show without colour.
-public struct TextAttributes: OptionSet, Hashable, Sendable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+package struct TextAttributes: OptionSet, Hashable, Sendable {
+    package let rawValue: UInt8
+    package init(rawValue: UInt8) { self.rawValue = rawValue }
 
-    public static let bold = TextAttributes(rawValue: 1)
-    public static let dim = TextAttributes(rawValue: 2)
-    public static let reverse = TextAttributes(rawValue: 4)
-    public static let underline = TextAttributes(rawValue: 8)
+    package static let bold = TextAttributes(rawValue: 1)
+    package static let dim = TextAttributes(rawValue: 2)
+    package static let reverse = TextAttributes(rawValue: 4)
+    package static let underline = TextAttributes(rawValue: 8)
 
     /// `bold+underline`, or `normal`.
-    public var name: String {
+    package var name: String {
         let names = [(TextAttributes.bold, "bold"), (.dim, "dim"), (.reverse, "reverse"), (.underline, "underline")]
             .filter { contains($0.0) }.map(\.1)
         return names.isEmpty ? "normal" : names.joined(separator: "+")
@@ -57,21 +57,21 @@ public struct TextAttributes: OptionSet, Hashable, Sendable {
 }
 
 /// One role's look: foreground and background (nil: the terminal's own) and attributes.
-public struct ThemeStyle: Equatable, Sendable, CustomStringConvertible {
-    public var foreground: ThemeColor?
-    public var background: ThemeColor?
-    public var attributes: TextAttributes
+package struct ThemeStyle: Equatable, Sendable, CustomStringConvertible {
+    package var foreground: ThemeColor?
+    package var background: ThemeColor?
+    package var attributes: TextAttributes
 
-    public init(_ foreground: ThemeColor?, _ background: ThemeColor?, _ attributes: TextAttributes) {
+    package init(_ foreground: ThemeColor?, _ background: ThemeColor?, _ attributes: TextAttributes) {
         self.foreground = foreground
         self.background = background
         self.attributes = attributes
     }
 
-    public init(_ attributes: TextAttributes) { self.init(nil, nil, attributes) }
+    package init(_ attributes: TextAttributes) { self.init(nil, nil, attributes) }
 
     /// `green on default, bold`: how golden screens spell a style.
-    public var description: String {
+    package var description: String {
         "\(foreground?.name ?? "default") on \(background?.name ?? "default"), \(attributes.name)"
     }
 }

@@ -1,6 +1,6 @@
 /// Where a backend's raw input comes from: one short, bounded wait for a key at a time,
 /// and the signals noted since the last look.
-public protocol RawInputSource: AnyObject {
+package protocol RawInputSource: AnyObject {
     /// Waits at most `waitMilliseconds` (0: do not wait) for one input; nil when none came.
     func poll(waitMilliseconds: Int) -> InputEvent?
     /// A signal received since the last call (taken, so each is reported once), or nil.
@@ -15,12 +15,12 @@ public protocol RawInputSource: AnyObject {
 /// ```swift
 /// let event = EventPump.next(from: source, timeoutMilliseconds: -1, now: Player.monotonicNow)
 /// ```
-public enum EventPump {
+package enum EventPump {
     /// The longest single wait, so a signal is noticed within this many milliseconds.
-    public static let slice = 100
+    package static let slice = 100
 
     /// The next event, or nil when `timeoutMilliseconds` (negative: no limit) ran out.
-    public static func next(from source: some RawInputSource, timeoutMilliseconds: Int,
+    package static func next(from source: some RawInputSource, timeoutMilliseconds: Int,
                             now: () -> Duration) -> InputEvent? {
         let deadline = timeoutMilliseconds < 0 ? nil : now() + .milliseconds(timeoutMilliseconds)
         while true {

@@ -1,5 +1,5 @@
 /// A key press, as the backend decodes it.
-public enum Key: Equatable, Sendable {
+package enum Key: Equatable, Sendable {
     /// A printable character (including space).
     case char(Character)
     case left, right, up, down, home, end, pageUp, pageDown
@@ -11,7 +11,7 @@ public enum Key: Equatable, Sendable {
 }
 
 /// What the terminal tells the player: keys, resizes and signals.
-public enum InputEvent: Equatable, Sendable {
+package enum InputEvent: Equatable, Sendable {
     case key(Key)
     case resize(TerminalSize)
     /// Ctrl-C or SIGINT.
@@ -23,7 +23,7 @@ public enum InputEvent: Equatable, Sendable {
 
     /// The signal number the process should end with after this event (SIGINT 2,
     /// SIGTERM 15, SIGHUP 1; POSIX fixes these numbers), or nil for keys and resizes.
-    public var signalNumber: Int32? {
+    package var signalNumber: Int32? {
         switch self {
         case .interrupt: 2
         case .terminate: 15
@@ -35,13 +35,13 @@ public enum InputEvent: Equatable, Sendable {
 }
 
 /// What a terminal can show.
-public struct TerminalCapabilities: Equatable, Sendable {
+package struct TerminalCapabilities: Equatable, Sendable {
     /// Whether colours are used (false with `NO_COLOR`, or a terminal without colours).
-    public var colors: Bool
+    package var colors: Bool
     /// Whether Unicode glyphs are used (false when the locale is not UTF-8 or `ascii` is on).
-    public var unicode: Bool
+    package var unicode: Bool
 
-    public init(colors: Bool, unicode: Bool) {
+    package init(colors: Bool, unicode: Bool) {
         self.colors = colors
         self.unicode = unicode
     }

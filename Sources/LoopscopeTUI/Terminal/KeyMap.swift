@@ -20,8 +20,8 @@
 /// | w | save the screen as text |
 /// | ? | help |
 /// | q Ctrl-C | quit |
-public enum KeyMap {
-    public static func action(for event: InputEvent, in state: AppState) -> Action? {
+package enum KeyMap {
+    package static func action(for event: InputEvent, in state: AppState) -> Action? {
         switch event {
         case .resize(let size): return .resize(size)
         case .interrupt, .terminate, .hangup: return .quit

@@ -6,24 +6,24 @@
 /// ```swift
 /// let backend = ScriptedBackend(size: .minimum, events: [.key(.right), .key(.char("q"))])
 /// ```
-public final class ScriptedBackend: TerminalBackend {
-    public private(set) var size: TerminalSize
-    public let capabilities: TerminalCapabilities
-    public private(set) var frames: [Grid] = []
-    public private(set) var restoreCount = 0
+package final class ScriptedBackend: TerminalBackend {
+    package private(set) var size: TerminalSize
+    package let capabilities: TerminalCapabilities
+    package private(set) var frames: [Grid] = []
+    package private(set) var restoreCount = 0
     private var events: [InputEvent]
     private var next = 0
 
-    public init(size: TerminalSize, events: [InputEvent],
+    package init(size: TerminalSize, events: [InputEvent],
                 capabilities: TerminalCapabilities = TerminalCapabilities(colors: true, unicode: true)) {
         self.size = size
         self.events = events
         self.capabilities = capabilities
     }
 
-    public func draw(_ grid: Grid) { frames.append(grid) }
+    package func draw(_ grid: Grid) { frames.append(grid) }
 
-    public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
+    package func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
         guard next < events.count else { return .terminate }
         let e = events[next]
         next += 1
@@ -31,5 +31,5 @@ public final class ScriptedBackend: TerminalBackend {
         return e
     }
 
-    public func restore() { restoreCount += 1 }
+    package func restore() { restoreCount += 1 }
 }

@@ -3,7 +3,7 @@
 /// The backend only draws whole grids (it may diff them against the previous frame) and
 /// turns keys, resizes and signals into `InputEvent`s; it never decides what to show.
 /// `LoopscopeCurses.CursesBackend` is the real one; tests use `ScriptedBackend`.
-public protocol TerminalBackend: AnyObject {
+package protocol TerminalBackend: AnyObject {
     /// The terminal's current size.
     var size: TerminalSize { get }
     var capabilities: TerminalCapabilities { get }
