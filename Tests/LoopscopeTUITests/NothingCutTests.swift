@@ -42,7 +42,9 @@ import Testing
                     checkSource(state, grid, where_)
                     checkNarration(state, grid, where_)
                     checkStatus(state, grid, where_)
+                    checkLoop(state, grid, where_)
                 }
+                checkPredictEnd(timeline, size: size, "\(id) predict end box at \(size)")
                 checkHelp(timeline, size: size, "\(id) help at \(size)")
                 checkAbout(timeline, size: size, "\(id) about box at \(size)")
             }
@@ -154,6 +156,34 @@ import Testing
         let row = grid.row(0)
         let shown = row.contains(title) || row.contains(Self.ellipsis)
         #expect(shown, "\(where_): the status bar cuts the title without a sign: \(row)")
+    }
+
+    /// Every task in the ready queue and among the timers is named in the loop pane, or the
+    /// pane says it left some out.
+    func checkLoop(_ state: AppState, _ grid: Grid, _ where_: String) {
+        let rect = state.layout.loop
+        let text = rows(grid, rect).joined(separator: " ")
+        guard !text.contains(Self.ellipsis) else { return }
+        let loop = state.loop
+        let names = loop.readyQueue.filter { $0.kind == .taskStep }.map(\.task) + loop.timers.map(\.task).filter { $0 >= 0 }
+        for task in names {
+            let name = state.timeline.taskName(task)
+            #expect(squeeze(text).contains(squeeze(name)), "\(where_): the loop pane leaves out \(name) without a sign")
+        }
+    }
+
+    /// The end of predict mode shows every line of its summary, or ends in the ellipsis.
+    func checkPredictEnd(_ timeline: Timeline, size: TerminalSize, _ where_: String) {
+        var state = AppState(timeline: timeline, options: PlayerOptions(predict: true), size: size)
+        state = reduce(state, .last)
+        #expect(state.predict.showSummary)
+        let text = squeeze(view(state).text())
+        guard !text.contains(Self.ellipsis) else { return }
+        for (line, _) in Overlays.summaryLines(state.predict, width: 56, ellipsis: Self.ellipsis) {
+            for word in line.split(separator: " ") {
+                #expect(text.contains(squeeze(word)), "\(where_): \"\(word)\" is missing, and nothing says so")
+            }
+        }
     }
 
     /// Every key's meaning in the help box reads whole, or the box says it left some out.
