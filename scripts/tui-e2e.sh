@@ -318,11 +318,12 @@ fi
 
 # 8. A crash (the test hook LOOPSCOPE_TEST_CRASH=trap traps after the first frame) leaves
 # the terminal usable: main screen, cursor shown, echo and line editing back.
-t send-keys -t "$S" "clear; SWIFT_BACKTRACE=interactive=no LOOPSCOPE_TEST_CRASH=trap \"$BIN\" play $DEMO; echo \"crash-status=\$?\"" Enter
-if wait_for "$S" "crash-status=" 30 && [ "$(t display-message -p -t "$S" '#{alternate_on}')" = 0 ] \
+t send-keys -t "$S" "clear; SWIFT_BACKTRACE=interactive=no LOOPSCOPE_TEST_CRASH=trap \"$BIN\" play $DEMO; echo \"crash-status=\$((\$? + 1000))\"" Enter
+# (the markers waited for are computed, so the typed command line does not already show them)
+if wait_for "$S" "crash-status=1" 30 && [ "$(t display-message -p -t "$S" '#{alternate_on}')" = 0 ] \
     && [ "$(t display-message -p -t "$S" '#{cursor_flag}')" = 1 ]; then
-    t send-keys -t "$S" "clear; stty -a | tr ' ' '\\n' | grep -xE 'echo|icanon' | tr '\\n' ' '; echo modes-done" Enter
-    if wait_for "$S" "modes-done" 5 && screen "$S" | grep -qE "echo icanon|icanon echo"; then
+    t send-keys -t "$S" "clear; stty -a | tr ' ' '\\n' | grep -xE 'echo|icanon' | tr '\\n' ' '; echo modes-\$((40 + 2))" Enter
+    if wait_for "$S" "modes-42" 10 && screen "$S" | grep -qE "echo icanon|icanon echo"; then
         ok "a crash leaves the terminal usable (main screen, cursor, tty modes)"
     else
         not_ok "a crash leaves the terminal usable (tty modes)" "$(screen "$S")"
