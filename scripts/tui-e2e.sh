@@ -11,7 +11,8 @@
 # LOOPSCOPE_TEST_CRASH) leaving the terminal usable, the play speed measured off the
 # screen, a Python program given as a .py file, recorded on CPython, with its source in
 # the source pane, zooming a pane (z) and choosing one (c), scrolling the output ([ ]), the
-# picker's filter (/) and help (?), and the projector theme (no dim text).
+# picker's filter (/) and help (?), the projector theme (no dim text), and the thread demo
+# at 80x24 (thread words, every end marker shown, every glyph drawn named in the legend).
 #
 # Usage: scripts/tui-e2e.sh [path/to/loopscope]   (default: .build/debug/loopscope)
 # Prints one line per check and ends with "N passed, M failed"; exits 1 if any failed.
@@ -482,6 +483,41 @@ for size in "100 30 LANG=C.UTF-8" "80 24 LANG=C.UTF-8 NO_COLOR=1"; do
     check_restored "q quits (projector ${size%% LANG*})" "$S"
     t kill-session -t "$S" >/dev/null 2>&1 || true
 done
+
+# A program of threads at 80x24 speaks thread: no event-loop row or ready queue, a Threads
+# pane, every thread's end marker on its row, and every glyph in the lanes named in the legend.
+S=threads
+start "$S" 80 24 LANG=C.UTF-8
+run_player "$S" "seed004-jobs-threads"
+if wait_for "$S" "step 1 of" 10; then
+    t send-keys -t "$S" End
+    check "End reaches the threads' last step" "$S" "run ends"
+    shot=$(screen "$S")
+    if printf '%s\n' "$shot" | grep -q "Threads" && ! printf '%s\n' "$shot" | grep -qE "event loop|ready|awaits"; then
+        ok "threads: a Threads pane, no loop row, no ready queue, no awaits"
+    else
+        not_ok "threads: a Threads pane, no loop row, no ready queue, no awaits" "$shot"
+    fi
+    if printf '%s\n' "$shot" | python3 -c '
+import sys
+rows = sys.stdin.read().split("\n")
+top = next(i for i, r in enumerate(rows) if "Lanes (" in r)
+legend = next(i for i, r in enumerate(rows) if "now" in r and i > top)
+lanes = rows[top + 2:legend]
+drawn = {c for r in lanes for c in r[17:] if c != " "}
+missing = drawn - set(rows[legend])
+ends = [r for r in lanes if r[1:].startswith("Thread-") and "┤" not in r]
+sys.exit(1 if missing or ends or not lanes else 0)'; then
+        ok "threads at 80x24: every end marker shows, the legend names every glyph drawn"
+    else
+        not_ok "threads at 80x24: every end marker shows, the legend names every glyph drawn" "$shot"
+    fi
+else
+    not_ok "the thread demo starts" "$(screen "$S")"
+fi
+t send-keys -t "$S" q
+check_restored "q quits (threads)" "$S"
+t kill-session -t "$S" >/dev/null 2>&1 || true
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
