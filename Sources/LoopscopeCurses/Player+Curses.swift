@@ -47,7 +47,8 @@ extension Player {
         var last: PlayerOutcome?
         var selected = 0
         while true {
-            let result = pickResult(demos: demos, selected: selected, theme: options.theme, on: backend)
+            let result = pickResult(demos: demos, selected: selected, theme: options.theme,
+                                    predict: options.predict, on: backend)
             if case .signalled(let n) = result {
                 return PlayerOutcome(step: 0, stepCount: 0, interrupted: true, predictAsked: 0,
                                      predictCorrect: 0, signal: n)

@@ -56,6 +56,22 @@ import Testing
         #expect(Player.pick(demos: demos, on: leave) == nil)
     }
 
+    @Test func pickerInPredictModeDoesNotGiveTheOutcomeAway() {
+        let demos = [DemoChoice(id: "seed004-task-ordering", title: "Task ordering: T1, T3, T2", origin: "seed 004",
+                                language: "swift", lesson: "In what order do tasks start?")]
+        let keys: [InputEvent] = [.key(.char("/")), .key(.char("T")), .key(.char("3")), .key(.enter), .key(.char("q"))]
+        let predict = ScriptedBackend(size: .minimum, events: keys)
+        #expect(Player.pickResult(demos: demos, predict: true, on: predict) == .cancelled)
+        let first = predict.frames[0].text()
+        #expect(!predict.frames.contains { $0.text().contains("T1, T3") }, "\(first)")
+        #expect(first.contains("seed004-task-ordering (seed 004): In what order do tasks start?"), "\(first)")
+        #expect(predict.frames.last!.text().contains("no demo matches"), "the filter does not search the title")
+        // Without predict mode the highlighted demo's title is shown in full.
+        let plain = ScriptedBackend(size: .minimum, events: [.key(.char("q"))])
+        _ = Player.pickResult(demos: demos, on: plain)
+        #expect(plain.frames[0].text().contains("Task ordering: T1, T3, T2 (seed 004)"))
+    }
+
     @Test func pickerShowsEachVersionsLanguage() {
         let demos = [DemoChoice(id: "a", title: "First", origin: "seed 000", language: "swift"),
                      DemoChoice(id: "a", title: "First", origin: "seed 000", language: "python")]

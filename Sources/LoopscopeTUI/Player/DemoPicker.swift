@@ -19,6 +19,14 @@ package struct DemoChoice: Equatable, Sendable {
         self.lesson = lesson
     }
 
+    /// The choice as predict mode lists it: a title may give the outcome away ("Task
+    /// ordering: T1, T3, T2"), so the id stands in for it, as on the player's status line.
+    package var withoutOutcome: DemoChoice {
+        var choice = self
+        choice.title = id
+        return choice
+    }
+
     /// Whether every word of `query` is in the id, language, origin, title or lesson
     /// (ignoring case).
     package func matches(_ query: String) -> Bool {
@@ -230,10 +238,12 @@ extension Player {
         return nil
     }
 
-    /// Like `pick`, but says how the picker ended.
+    /// Like `pick`, but says how the picker ended. With `predict`, titles are not shown
+    /// (nor searched by the filter): the lessons ask without telling.
     package static func pickResult(demos: [DemoChoice], selected: Int = 0, theme: Theme = .dark,
-                                  on backend: any TerminalBackend) -> PickerResult {
-        var state = PickerState(demos: demos, size: backend.size, selected: selected,
+                                  predict: Bool = false, on backend: any TerminalBackend) -> PickerResult {
+        let listed = predict ? demos.map(\.withoutOutcome) : demos
+        var state = PickerState(demos: listed, size: backend.size, selected: selected,
                                 ascii: !backend.capabilities.unicode, theme: theme)
         backend.draw(state.view())
         while state.result == nil {
