@@ -1274,14 +1274,7 @@ def _shielded(fut):
     for cb in callbacks:
         fn = cb[0] if isinstance(cb, tuple) else cb
         if getattr(fn, "__name__", "") == "_outer_done_callback":
-            for cell in getattr(fn, "__closure__", None) or ():
-                try:
-                    value = cell.cell_contents
-                except ValueError:
-                    continue
-                if isinstance(value, asyncio.Future) and value is not fut:
-                    return value
-            return None
+            return _closure_future(fn, fut)
     return False
 
 

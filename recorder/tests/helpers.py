@@ -11,6 +11,9 @@ RECORDER = os.path.join(os.path.dirname(HERE), "loopscope_record.py")
 # each one that has a reference (every seed case but the round-robin, which is the project's).
 CASES = os.path.join(os.path.dirname(os.path.dirname(HERE)), "demos", "python")
 EXPECTED = os.path.join(HERE, "expected")
+# The scheduler's own CPython cases (each a program the Swift tests port).
+SCHEDULER_CASES = os.path.join(os.path.dirname(os.path.dirname(HERE)), "Tests", "LoopscopeSchedulerTests",
+                               "Reference", "cases")
 
 
 def reference_cases():

@@ -647,30 +647,9 @@ class Features(Base):
     def test_cancelling_a_task_that_awaits_gather(self):
         # gather's outer future, cancelled from outside, ends holding a CancelledError (not
         # cancelled itself): the waiting task resumes with CancelledError thrown in
-        source = """
-            import asyncio
-
-            async def child():
-                try:
-                    await asyncio.sleep(1)
-                except asyncio.CancelledError:
-                    return "swallowed"
-
-            async def parent():
-                return await asyncio.gather(child())
-
-            async def main():
-                t = asyncio.create_task(parent())
-                await asyncio.sleep(0.5)
-                t.cancel()
-                try:
-                    print(await t)
-                except asyncio.CancelledError:
-                    print("parent cancelled")
-
-            asyncio.run(main())
-            """
-        run = self.record(source)
+        run = helpers.record(os.path.join(helpers.SCHEDULER_CASES, "cancel_gather.py"))
+        self.assertEqual(run.rc, 0, run.stderr)
+        helpers.validate(self, run)
         ev = run.events()
         modes = [(e["task"], e.get("mode", "normal")) for e in kinds(ev, "resumed")]
         self.assertEqual(modes, [(0, "normal"), (2, "cancelled"), (1, "cancelled"), (0, "cancelled")])
