@@ -17,6 +17,10 @@ import LoopscopeTrace
 /// for span in lane.spans { let cols = axis.columns(of: span) /* paint cols */ }
 /// ```
 ///
+/// `init(timeline:steps:width:)` lays out a stretch of the steps only (an export's
+/// `--from`/`--to`): the axis then begins at the stretch's first step and ends after its
+/// last, and steps outside it have no columns.
+///
 /// It does not draw anything, choose glyphs, or label ticks beyond giving their columns and
 /// times; it does not scroll (a zoomed axis is wider than the width asked for, and the
 /// caller shows a window of it).
@@ -47,6 +51,8 @@ public struct TimeAxis: Sendable {
     public let ticks: [Tick]
     /// Break-marker columns, left to right (two per compressed gap).
     public let breaks: [Int]
+    /// The steps laid out: every step of the timeline, or the stretch asked for.
+    public let steps: Range<Int>
 
     let stepColumn: [Int32]
     let columnStep: [Int32]
@@ -56,8 +62,18 @@ public struct TimeAxis: Sendable {
     /// Lays out `timeline` on `width` columns (at least `minimumWidth`), magnified by `zoom`
     /// (≥ 1; the TUI's zoom key).
     public init(timeline: Timeline, width: Int, zoom: Double = 1) {
-        let plan = TimeAxisPlan(steps: timeline.steps, width: max(width, Self.minimumWidth),
+        self.init(timeline: timeline, steps: 0..<timeline.steps.count, width: width, zoom: zoom)
+    }
+
+    /// Lays out only `steps` (clamped to the timeline's) on `width` columns: the first of
+    /// them starts at column 0 and the last ends at the axis' end.
+    public init(timeline: Timeline, steps range: Range<Int>, width: Int, zoom: Double = 1) {
+        let all = timeline.steps
+        let range = range.clamped(to: 0..<all.count)
+        let steps = range == all.indices ? all : Array(all[range])
+        let plan = TimeAxisPlan(steps: steps, width: max(width, Self.minimumWidth),
                                 zoom: max(zoom, 1))
+        self.steps = range
         self.requestedWidth = width
         self.zoom = max(zoom, 1)
         self.width = plan.width
@@ -74,18 +90,19 @@ public struct TimeAxis: Sendable {
         }
         self.columnStep = columnStep
         var ticks: [Tick] = []
-        let steps = timeline.steps
         for i in steps.indices where i == 0 || steps[i].time > steps[i - 1].time {
             let c = Int(plan.stepColumn[i])
             if let last = ticks.last, last.column == c { continue }
-            ticks.append(Tick(column: c, time: steps[i].time, step: i))
+            ticks.append(Tick(column: c, time: steps[i].time, step: range.lowerBound + i))
         }
         self.ticks = ticks
     }
 
-    /// The first column of a step; `width` for `step == steps.count` (the end).
+    /// The first column of a step; `width` for the step after the last one laid out (the
+    /// end), 0 for any step before the first.
     public func column(ofStep step: Int) -> Int {
-        step >= stepColumn.count ? width : Int(stepColumn[max(step, 0)])
+        let i = step - steps.lowerBound
+        return i >= stepColumn.count ? width : Int(stepColumn[max(i, 0)])
     }
 
     /// The columns a span covers: from its first step's column up to the next span's. Never
@@ -103,8 +120,8 @@ public struct TimeAxis: Sendable {
 
     /// The step whose state a column shows: the last step starting at or before it.
     public func step(atColumn column: Int) -> Int {
-        guard !columnStep.isEmpty else { return 0 }
-        return Int(columnStep[min(max(column, 0), columnStep.count - 1)])
+        guard !columnStep.isEmpty else { return steps.lowerBound }
+        return steps.lowerBound + Int(columnStep[min(max(column, 0), columnStep.count - 1)])
     }
 
     /// Whether a column is a break marker of a compressed gap.

@@ -96,4 +96,24 @@ struct TimeAxisTests {
         #expect(axis.width <= TimeAxis.minimumWidth && axis.width >= 1)
         #expect(axis.requestedWidth == 2)
     }
+
+    @Test func aStretchOfStepsIsLaidOutAsIfItWereTheRun() {
+        // Steps 10 to 13 (0-based): from the 1 s wake-up to the 3 s one.
+        let axis = TimeAxis(timeline: fetch, steps: 9..<14, width: 60)
+        #expect(axis.steps == 9..<14)
+        #expect(axis.column(ofStep: 9) == 0 && axis.column(ofStep: 3) == 0)
+        #expect(axis.column(ofStep: 14) == axis.width && axis.column(ofStep: 20) == axis.width)
+        for step in 9..<14 { #expect(axis.step(atColumn: axis.column(ofStep: step)) == step) }
+        #expect(axis.ticks.first?.step == 9 && axis.ticks.first?.column == 0)
+        #expect(axis.ticks.map(\.time) == [fetch.steps[9].time, .seconds(1), .seconds(3)])
+        // Waiting stays proportional: 1 s then 2 s.
+        let oneSecond = axis.column(ofStep: 10) - axis.column(ofStep: 9)
+        let twoSeconds = axis.column(ofStep: 13) - axis.column(ofStep: 12)
+        #expect(abs(twoSeconds - 2 * oneSecond) <= 2 * axis.stepWidth + 1)
+        // The whole run as a stretch is the usual axis.
+        let whole = TimeAxis(timeline: fetch, steps: 0..<fetch.steps.count, width: 60)
+        let usual = TimeAxis(timeline: fetch, width: 60)
+        #expect(whole.ticks == usual.ticks && whole.breaks == usual.breaks && whole.width == usual.width)
+        #expect(fetch.steps.indices.allSatisfy { whole.column(ofStep: $0) == usual.column(ofStep: $0) })
+    }
 }

@@ -52,8 +52,26 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     /// Whether `--tasks`, `--from` and `--to` (`ExportSelection`) apply to the format.
     public var takesSelection: Bool {
         switch self {
-        case .sequence, .mermaid, .breakdown, .markdown: true
-        case .text, .unicode, .chrome, .jsonl: false
+        case .text, .unicode, .sequence, .mermaid, .breakdown, .markdown: true
+        case .chrome, .jsonl: false
+        }
+    }
+
+    /// Why a format that does not take `--tasks`, `--from` and `--to` keeps the whole run,
+    /// and what to use instead.
+    var wholeRunReason: String {
+        let others = Self.allCases.filter(\.takesSelection).map(\.rawValue)
+        let instead = "to see a part of the run, give --tasks, --from and --to to "
+            + others.dropLast().joined(separator: ", ") + " or " + (others.last ?? "")
+        switch self {
+        case .chrome:
+            return "a Chrome trace always holds the whole run (Perfetto and chrome://tracing pick tasks and"
+                + " zoom to a stretch of time themselves: open the whole file there); " + instead
+        case .jsonl:
+            return "a JSON Lines trace is the run itself and stays whole, so that play, explain and export"
+                + " can read it back; " + instead
+        default:
+            return "the \(noun) always shows the whole run; " + instead
         }
     }
 }

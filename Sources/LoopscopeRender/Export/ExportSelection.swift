@@ -10,8 +10,10 @@ import LoopscopeTrace
 ///
 /// Tasks are named as the exports name them (`Task-2`) or by their id in the trace (`7`);
 /// steps are numbered from 1, as the player numbers them (`g 42` goes to step 42), and both
-/// ends are included; the breakdown shows the entries that cover any of them. The sequence diagram, the Mermaid diagram and the breakdown honour it
-/// (and a Markdown handout's breakdown and diagram).
+/// ends are included; the breakdown shows the entries that cover any of them. The lane
+/// charts (`text`, `unicode`; see `LanePart`), the sequence diagram, the Mermaid diagram and
+/// the breakdown honour it (and a Markdown handout's breakdown, timeline and diagram); the
+/// Chrome trace and the JSON Lines trace always hold the whole run.
 public struct ExportSelection: Equatable, Sendable {
     public var tasks: [String]
     public var from: Int?

@@ -15,8 +15,7 @@ public enum Exporter {
     public static func render(_ trace: Trace, format: ExportFormat,
                               options: ExportOptions) throws(ExportError) -> String {
         if !options.selection.isWholeRun && !format.takesSelection {
-            throw .badSelection(format: format, reason: "--tasks, --from and --to apply to the sequence,"
-                + " mermaid, breakdown and markdown formats; the \(format.noun) always shows the whole run")
+            throw .badSelection(format: format, reason: format.wholeRunReason)
         }
         switch format {
         case .text:
@@ -42,6 +41,6 @@ public enum Exporter {
     static func takesSelection(_ format: ExportFormat) -> Bool { format.takesSelection }
 
     static func laneOptions(_ options: ExportOptions) -> LaneOptions {
-        LaneOptions(width: options.width, color: options.color)
+        LaneOptions(width: options.width, color: options.color, selection: options.selection)
     }
 }

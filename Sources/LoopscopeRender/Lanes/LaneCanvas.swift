@@ -15,7 +15,9 @@ import LoopscopeTimeline
 /// steps share a column and the lane's last work fills it); the lane is blank after it and
 /// before its creation. Where several steps share a column, the busiest state wins
 /// (`LaneState.drawPriority`). Break columns of compressed gaps show `.breakMarker` on
-/// lanes alive there. It holds no text and does no styling.
+/// lanes alive there. On an axis of a stretch of steps (`TimeAxis.steps`), spans outside
+/// the stretch are not drawn, and a lane that ended before it stays blank. It holds no
+/// text and does no styling.
 public struct LaneCanvas: Sendable, Equatable {
     /// Columns of the axis the canvas covers.
     public let columns: Range<Int>
@@ -25,18 +27,25 @@ public struct LaneCanvas: Sendable, Equatable {
 
     public var width: Int { columns.count }
 
-    /// Paints every lane of `timeline` over `columns` of `axis` (default: all of them).
-    public init(timeline: Timeline, axis: TimeAxis, columns: Range<Int>? = nil) {
+    /// Paints the lanes of `timeline` at the indices `lanes` (default: every lane, in order),
+    /// one row each, over `columns` of `axis` (default: all of them).
+    public init(timeline: Timeline, axis: TimeAxis, columns: Range<Int>? = nil, lanes: [Int]? = nil) {
         let window = (columns ?? 0..<axis.width).clamped(to: 0..<max(axis.width, 0))
         self.columns = window
-        self.rows = timeline.lanes.count
+        let shown = lanes ?? Array(timeline.lanes.indices)
+        self.rows = shown.count
         let w = window.count
         var marks = [LaneMark](repeating: .empty, count: rows * w)
         guard w > 0 else { self.marks = marks; return }
         let lo = window.lowerBound, hi = window.upperBound
-        for (r, lane) in timeline.lanes.enumerated() {
+        let first = axis.steps.lowerBound, end = axis.steps.upperBound
+        for (r, index) in shown.enumerated() {
+            let lane = timeline.lanes[index]
             let base = r * w - lo
             for span in lane.spans {
+                // Outside the steps laid out; an end before them leaves the lane blank.
+                let start = Int(span.startStep)
+                guard Int(span.endStep) > first, start < end, !(span.state.isFinal && start < first) else { continue }
                 var cols = axis.columns(of: span)
                 let mark = LaneMark(span.state)
                 let p = mark.priority

@@ -17,13 +17,17 @@ public struct LaneOptions: Equatable, Sendable {
     public var legend: Bool
     /// The widest the label column may get, in columns (names are cut to fit).
     public var maxLabelWidth: Int
+    /// The lanes and the stretch of steps to draw (`--tasks`, `--from`, `--to`): the whole
+    /// run by default. A part of the run gets a line under the title that says which part.
+    public var selection: ExportSelection
 
     public init(width: Int = 80, color: Bool = false, title: Bool = true, legend: Bool = true,
-                maxLabelWidth: Int = 28) {
+                maxLabelWidth: Int = 28, selection: ExportSelection = ExportSelection()) {
         self.width = width
         self.color = color
         self.title = title
         self.legend = legend
         self.maxLabelWidth = maxLabelWidth
+        self.selection = selection
     }
 }

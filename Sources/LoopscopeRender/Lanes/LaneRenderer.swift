@@ -23,6 +23,9 @@ import LoopscopeTrace
 /// ASCII; `unicode` uses block and box glyphs. Both are pure functions of their inputs, and
 /// no line is wider than `options.width` terminal columns. Every trace string is sanitized.
 ///
+/// `options.selection` draws a part of the run (some lanes, a stretch of steps; see
+/// `LanePart`), and says so in a line under the title.
+///
 /// It does not scroll, wrap lanes onto several pages, or draw an event-loop row.
 public enum LaneRenderer {
     /// The narrowest width the charts accept.
@@ -47,22 +50,28 @@ public enum LaneRenderer {
             throw .widthTooSmall(format: format, width: width, minimum: minimumWidth)
         }
         let ascii = glyphs.isASCII
-        let parts = timeline.lanes.map { timeline.laneTitleParts($0, ascii: ascii) }
+        let part = try LanePart(timeline, selection: options.selection, format: format)
+        let parts = part.lanes.map { timeline.laneTitleParts(timeline.lanes[$0], ascii: ascii) }
         let longest = parts.reduce("time (s)".count) {
             max($0, TextWidth.columns($1.name) + ($1.label.isEmpty ? 0 : 1 + TextWidth.columns($1.label)))
         }
         let labelWidth = max(minimumLabelWidth, min(longest, options.maxLabelWidth, width / 3))
         // Cut labels keep what tells the lanes apart (`LaneLabels`).
         let titles = LaneLabels.fit(parts, width: labelWidth, ellipsis: glyphs.ellipsis)
-        let axis = TimeAxis(timeline: timeline, width: width - labelWidth - 1)
-        let canvas = LaneCanvas(timeline: timeline, axis: axis)
+        let axis = TimeAxis(timeline: timeline, steps: part.steps, width: width - labelWidth - 1)
+        let canvas = LaneCanvas(timeline: timeline, axis: axis, lanes: part.lanes)
         let style = LaneStyle(glyphs: glyphs, color: options.color)
 
         var out: [UInt8] = []
-        out.reserveCapacity((timeline.lanes.count + 8) * (width + 8) * (ascii && !options.color ? 1 : 3))
+        out.reserveCapacity((part.lanes.count + 8) * (width + 8) * (ascii && !options.color ? 1 : 3))
         if options.title {
             out.appendLine(TextWidth.fit(titleLine(timeline.trace.program, ascii: ascii), width,
                                          ellipsis: glyphs.ellipsis))
+        }
+        if part.isPart {
+            for line in Wrap.lines(part.summary(timeline, ascii: ascii), width: width, ellipsis: glyphs.ellipsis) {
+                out.appendLine(line)
+            }
         }
         let margin = String(repeating: " ", count: labelWidth + 1)
         out.appendLine(margin + tickLabels(axis))
@@ -76,7 +85,7 @@ public enum LaneRenderer {
         }
         if options.legend {
             out.appendLine("")
-            for line in legend(canvas.marksUsed, axis: axis, steps: timeline.steps.count, width: width,
+            for line in legend(canvas.marksUsed, axis: axis, steps: part.steps.count, width: width,
                                style: style, loopless: timeline.loopless) {
                 out.appendLine(line)
             }

@@ -86,7 +86,7 @@ public enum MarkdownHandout {
         out.append("")
         out.append("## Timeline")
         out.append("")
-        let laneOptions = LaneOptions(width: width, color: false, title: false)
+        let laneOptions = LaneOptions(width: width, color: false, title: false, selection: options.selection)
         let lanes = options.ascii ? try LaneRenderer.text(timeline, laneOptions)
             : try LaneRenderer.unicode(timeline, laneOptions)
         out += fenced(lines(of: lanes), language: "text")

@@ -148,11 +148,15 @@ struct ExplainCommand: ParsableCommand {
 
 /// `--tasks`, `--from`, `--to`: the part of a run an export shows.
 struct PartOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Only these tasks, by name or id, comma-separated (sequence, mermaid, breakdown, markdown).",
+    @Option(help: ArgumentHelp("Only these tasks, by name as the exports show them (Task-2) or id, comma-separated."
+                               + " --tasks, --from and --to apply to text, unicode, sequence, mermaid, breakdown and"
+                               + " markdown (not chrome or jsonl, which hold the whole run).",
                                valueName: "names"))
     var tasks: String?
 
-    @Option(help: ArgumentHelp("From this step on (numbered from 1, as the player numbers them: g N).", valueName: "step"))
+    @Option(help: ArgumentHelp("From this step on (numbered from 1, as the player numbers them: g N). The lane"
+                               + " charts' time axis then spans these steps, and a line says which part is shown.",
+                               valueName: "step"))
     var from: Int?
 
     @Option(help: ArgumentHelp("Up to this step, included.", valueName: "step"))
