@@ -67,6 +67,22 @@ struct TextWidthTests {
         #expect(TextWidth.columns("a\u{7}b") == 2)
     }
 
+    /// An ASCII character takes what its scalars take (CR LF, one character of two
+    /// controls: none); U+FE0F after a scalar that can be an emoji (a digit, `#`) makes an
+    /// emoji of two columns, after a letter it changes nothing.
+    @Test func asciiCharactersAndEmojiPresentationSelectors() {
+        var characters = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+        characters.append("\r\n")
+        for c in characters {
+            let scalars = c.unicodeScalars.reduce(0) { $0 + TextWidth.columns($1) }
+            #expect(TextWidth.columns(c) == scalars, "U+\(String(c.unicodeScalars.first!.value, radix: 16))")
+        }
+        #expect(TextWidth.columns(Character("\u{7F}")) == 0 && TextWidth.columns(Character("~")) == 1)
+        #expect(TextWidth.columns(Character("1\u{FE0F}\u{20E3}")) == 2)   // keycap 1
+        #expect(TextWidth.columns(Character("#\u{FE0F}")) == 2)
+        #expect(TextWidth.columns(Character("a\u{FE0F}")) == 1)
+    }
+
     @Test func wideCharactersTakeTwoColumns() {
         #expect(TextWidth.columns("日本") == 4)
         #expect(TextWidth.columns("한국") == 4)

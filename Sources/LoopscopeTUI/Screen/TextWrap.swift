@@ -58,8 +58,9 @@ enum TextWrap {
         guard first > 0, rest > 0 else { return [text] }
         var out: [String] = []
         var remaining = Substring(text)
+        var left = TextWidth.columns(remaining)   // measured once: a long text is not measured again per row
         var width = first
-        while TextWidth.columns(remaining) > width {
+        while left > width {
             // The longest prefix that fits, in characters.
             var used = 0
             var end = remaining.startIndex
@@ -81,6 +82,7 @@ enum TextWrap {
                 cut = remaining.index(after: space)
             }
             out.append(String(remaining[..<cut]))
+            left -= TextWidth.columns(remaining[..<cut])
             remaining = remaining[cut...]
             width = rest
         }

@@ -29,12 +29,13 @@ public enum TextWidth {
     public static func columns(_ c: Character) -> Int {
         var sum = 0
         var emoji = false
-        var previousIsEmoji = false
+        var previous: Unicode.Scalar?
         for scalar in c.unicodeScalars {
             let w = columns(scalar)
             if w == 2 && scalar.value >= 0x1F000 { emoji = true }
-            if scalar.value == 0xFE0F && previousIsEmoji { emoji = true }
-            previousIsEmoji = scalar.properties.isEmoji
+            // Asked only after U+FE0F: the property look-up costs more than the rest.
+            if scalar.value == 0xFE0F, let previous, previous.properties.isEmoji { emoji = true }
+            previous = scalar
             sum += w
         }
         return emoji ? 2 : sum
