@@ -35,7 +35,9 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 FORMATS = ["text", "unicode", "sequence", "breakdown", "mermaid", "chrome", "markdown", "jsonl"]
 
@@ -198,31 +200,99 @@ def load_seeds(loopscope):
 
 
 class Findings:
+    """What a run found, merged from the batches in index order."""
+
     def __init__(self, out):
         self.out = out
         self.crashes = self.hangs = self.problems = 0
         self.rejected = self.ok = 0
 
+    def path(self, kind, index):
+        return os.path.join(self.out, kind, f"mutant-{index}.jsonl")
+
     def save(self, kind, index, data, what):
-        folder = os.path.join(self.out, kind)
-        os.makedirs(folder, exist_ok=True)
-        path = os.path.join(folder, f"mutant-{index}.jsonl")
+        path = self.path(kind, index)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as f:
             f.write(data)
+        # The command that shows it, with the saved file in place of FILE.
+        lines = what.split("\n")
+        lines = [line.replace("FILE", path) if n == 0 or line.startswith("reproduce:") else line
+                 for n, line in enumerate(lines)]
         with open(path + ".txt", "w") as f:
-            f.write(what + "\n")
+            f.write("\n".join(lines) + "\n")
         noun = {"crashes": "crash", "hangs": "hang", "problems": "problem"}[kind]
+        setattr(self, kind, getattr(self, kind) + 1)
         print(f"  {noun}: mutant {index}: {what.splitlines()[0][:300]}\n    saved: {path}", flush=True)
         return path
 
 
-def run_batch(loopscope, batch, findings, timeout, frames):
-    """Runs check-readers on a batch of (index, path, data); restarts after a crash or hang."""
+class BatchResult:
+    """What one batch found, kept until the batches before it are reported, so the output is
+    the same whatever the number of jobs."""
+
+    def __init__(self, first, count):
+        self.first, self.count = first, count
+        self.ok = self.rejected = 0
+        self.events = []       # (kind, index, data, what) of each finding, in order
+        self.complete = True   # False when the run was interrupted during the batch
+
+    def save(self, kind, index, data, what):
+        self.events.append((kind, index, data, what))
+
+    def report(self, findings):
+        findings.ok += self.ok
+        findings.rejected += self.rejected
+        for event in self.events:
+            findings.save(*event)
+
+
+class Processes:
+    """The child processes running now, so an interrupt can end them with their groups."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.live = set()
+        self.stopping = threading.Event()
+
+    def start(self, args, **kwargs):
+        with self.lock:
+            if self.stopping.is_set():
+                raise Interrupted()
+            # Its own process group, so a hang is ended with everything it started.
+            proc = subprocess.Popen(args, start_new_session=True, **kwargs)
+            self.live.add(proc)
+        return proc
+
+    def done(self, proc):
+        with self.lock:
+            self.live.discard(proc)
+
+    def stop_all(self):
+        with self.lock:
+            self.stopping.set()
+            for proc in self.live:
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+
+
+class Interrupted(Exception):
+    pass
+
+
+def reproduce(loopscope, frames, index):
+    return f"reproduce: {loopscope} check-readers --frames {frames} --screen-index {index} FILE"
+
+
+def run_batch(loopscope, batch, result, timeout, frames, procs):
+    """Runs check-readers on a batch of (index, path, data); restarts after a crash or hang.
+    A mutant's screen size is chosen by its index, so a restart does not change it."""
     pending = list(batch)
     while pending:
-        # Its own process group, so a hang is ended with everything it started.
-        proc = subprocess.Popen([loopscope, "check-readers", "--frames", str(frames)] + [p for _, p, _ in pending],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        proc = procs.start([loopscope, "check-readers", "--frames", str(frames), "--screen-index", str(pending[0][0])]
+                           + [p for _, p, _ in pending], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         buffer = b""
         done = 0
         deadline = time.monotonic() + timeout
@@ -246,12 +316,12 @@ def run_batch(loopscope, batch, findings, timeout, frames):
                     continue
                 index, path, data = pending[done]
                 if status == b"ok":
-                    findings.ok += 1
+                    result.ok += 1
                 elif status == b"rejected":
-                    findings.rejected += 1
+                    result.rejected += 1
                 else:
-                    findings.problems += 1
-                    findings.save("problems", index, data, line.decode("utf-8", "replace"))
+                    result.save("problems", index, data, line.decode("utf-8", "replace").replace(path, "FILE")
+                                + "\n" + reproduce(loopscope, frames, index))
                 done += 1
                 deadline = time.monotonic() + timeout
         if hung:
@@ -260,48 +330,79 @@ def run_batch(loopscope, batch, findings, timeout, frames):
         err = proc.stderr.read().decode("utf-8", "replace")
         proc.stderr.close()
         code = proc.wait()
+        procs.done(proc)
+        if procs.stopping.is_set():
+            raise Interrupted()
         if done < len(pending):
             index, path, data = pending[done]
             if hung:
-                findings.hangs += 1
-                findings.save("hangs", index, data, f"no answer in {timeout} s\n"
-                              f"reproduce: {loopscope} check-readers --frames {frames} FILE")
+                result.save("hangs", index, data, f"no answer in {timeout:g} s\n{reproduce(loopscope, frames, index)}")
             else:
-                findings.crashes += 1
                 tail = "\n".join(err.strip().splitlines()[:40])
-                findings.save("crashes", index, data, f"exit {code}\n{tail}\n"
-                              f"reproduce: {loopscope} check-readers --frames {frames} FILE")
+                result.save("crashes", index, data, f"exit {code}\n{tail}\n{reproduce(loopscope, frames, index)}")
             done += 1
         elif code != 0:
-            findings.crashes += 1
-            print(f"  check-readers exited {code} after the batch: {err[:500]}", flush=True)
+            result.save("crashes", pending[-1][0], pending[-1][2],
+                        f"check-readers exited {code} after its last file: {err[:500]}\n"
+                        f"{reproduce(loopscope, frames, pending[-1][0])}")
         pending = pending[done:]
 
 
-def run_commands(loopscope, index, path, data, findings, timeout):
+def run_commands(loopscope, index, path, data, result, timeout, procs):
     """The real commands, one process each: exit codes 0-3 are answers, anything else a crash."""
     commands = [["validate", path], ["explain", path, "--force"], ["frames", path, "--force", "--frames", "8"]]
     commands += [["export", path, "--force", "--format", f] for f in FORMATS]
     commands += [["export", path, "--format", "text"]]
     for args in commands:
+        shown = f"loopscope {' '.join(args)}".replace(path, "FILE")
+        proc = procs.start([loopscope] + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           stdin=subprocess.DEVNULL)
         try:
-            r = subprocess.run([loopscope] + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               stdin=subprocess.DEVNULL, timeout=timeout)
+            _, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            findings.hangs += 1
-            findings.save("hangs", index, data, f"loopscope {' '.join(args)}: no answer in {timeout} s")
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            procs.done(proc)
+            if procs.stopping.is_set():
+                raise Interrupted()
+            result.save("hangs", index, data, f"{shown}: no answer in {timeout:g} s")
             return
-        if r.returncode not in (0, 1, 2):
-            findings.crashes += 1
-            findings.save("crashes", index, data, f"loopscope {' '.join(args)}: exit {r.returncode}\n"
-                          + r.stderr.decode("utf-8", "replace")[:3000])
+        procs.done(proc)
+        if procs.stopping.is_set():
+            raise Interrupted()
+        if proc.returncode not in (0, 1, 2):
+            result.save("crashes", index, data, f"{shown}: exit {proc.returncode}\n"
+                        + err.decode("utf-8", "replace")[:3000])
             return
-        leak = next((c for c in r.stderr.decode("utf-8", "replace")
+        leak = next((c for c in err.decode("utf-8", "replace")
                      if (ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F), None)
         if leak is not None:
-            findings.problems += 1
-            findings.save("problems", index, data, f"loopscope {' '.join(args)}: stderr carries U+{ord(leak):04X}")
+            result.save("problems", index, data, f"{shown}: stderr carries U+{ord(leak):04X}")
             return
+
+
+def run_mutants(args, loopscope, seeds, work, first, count, procs):
+    """One batch, start to end: makes the mutants, runs check-readers on them, then the real
+    commands on every Nth. Runs in a worker thread; the work is in child processes."""
+    result = BatchResult(first, count)
+    batch = []
+    try:
+        for i in range(first, first + count):
+            data = make_mutant(seeds, args.seed, i)
+            path = os.path.join(work, f"m{i}.jsonl")
+            with open(path, "wb") as f:
+                f.write(data)
+            batch.append((i, path, data))
+        run_batch(loopscope, batch, result, args.timeout, args.frames, procs)
+        for i, path, data in batch:
+            if args.cli_every > 0 and i % args.cli_every == 0:
+                run_commands(loopscope, i, path, data, result, args.timeout, procs)
+    except Interrupted:
+        result.complete = False
+    finally:
+        for _, path, _ in batch:
+            os.unlink(path)
+    return result
 
 
 def main():
@@ -312,48 +413,78 @@ def main():
     ap.add_argument("--seed", type=int, default=1, help="the run's seed: same seed, same mutants")
     ap.add_argument("--start", type=int, default=0, help="index of the first mutant")
     ap.add_argument("--batch", type=int, default=25, help="mutants per check-readers process")
+    ap.add_argument("--jobs", type=int, default=1,
+                    help="batches run at once (the findings and output are the same for any number)")
     ap.add_argument("--timeout", type=float, default=30, help="seconds one mutant may take")
     ap.add_argument("--frames", type=int, default=4, help="player frames per view and size")
     ap.add_argument("--cli-every", type=int, default=50, help="run the real commands on every Nth mutant")
     ap.add_argument("--out", default="fuzz-findings", help="where crashes, hangs and problems are saved")
     args = ap.parse_args()
+    if args.jobs < 1 or args.batch < 1:
+        ap.error("--jobs and --batch must be at least 1")
 
     loopscope = os.path.abspath(args.loopscope)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     seeds = load_seeds(loopscope)
     findings = Findings(os.path.abspath(args.out))
+    procs = Processes()
     work = tempfile.mkdtemp(prefix="loopscope-fuzz-")
     start = time.monotonic()
     stop_at = start + args.minutes * 60 if args.minutes > 0 else None
-    index = args.start
     end = args.start + args.mutants
     print(f"fuzzing {loopscope}: seed {args.seed}, {len(seeds)} seed traces, "
-          + (f"{args.minutes} minutes" if stop_at else f"mutants {args.start}..{end - 1}"), flush=True)
+          + (f"{args.minutes:g} minutes" if stop_at else f"mutants {args.start}..{end - 1}")
+          + (f", {args.jobs} jobs" if args.jobs > 1 else ""), flush=True)
+
+    def batches():
+        first = args.start
+        while (time.monotonic() < stop_at) if stop_at else (first < end):
+            count = args.batch if stop_at else min(args.batch, end - first)
+            yield first, count
+            first += count
+
+    # Batches are reported in index order as soon as every batch before them is done; a few
+    # more than the jobs are queued so a worker never waits for the report.
+    reported = args.start   # the mutants before this index are run and reported
+    late = 0                # mutants run after an interruption's gap, reported but not in the range
+    queue = []
+    pool = ThreadPoolExecutor(max_workers=args.jobs)
     try:
-        while (time.monotonic() < stop_at) if stop_at else (index < end):
-            count = args.batch if stop_at else min(args.batch, end - index)
-            batch = []
-            for i in range(index, index + count):
-                data = make_mutant(seeds, args.seed, i)
-                path = os.path.join(work, f"m{i}.jsonl")
-                with open(path, "wb") as f:
-                    f.write(data)
-                batch.append((i, path, data))
-            run_batch(loopscope, batch, findings, args.timeout, args.frames)
-            for i, path, data in batch:
-                if args.cli_every > 0 and i % args.cli_every == 0:
-                    run_commands(loopscope, i, path, data, findings, args.timeout)
-                os.unlink(path)
-            index += count
-            if (index - args.start) % (args.batch * 40) == 0:
-                print(f"  {index - args.start} mutants, {time.monotonic() - start:.0f} s", flush=True)
+        source = batches()
+        while True:
+            while len(queue) < 2 * args.jobs:
+                nxt = next(source, None)
+                if nxt is None:
+                    break
+                queue.append(pool.submit(run_mutants, args, loopscope, seeds, work, nxt[0], nxt[1], procs))
+            if not queue:
+                break
+            result = queue.pop(0).result()
+            result.report(findings)
+            reported = result.first + result.count
+            if (reported - args.start) % (args.batch * 40) == 0:
+                print(f"  {reported - args.start} mutants, {time.monotonic() - start:.0f} s", flush=True)
     except KeyboardInterrupt:
+        procs.stop_all()
         print("interrupted", flush=True)
+        gap = False
+        for future in queue:
+            result = future.result()
+            if not result.complete:
+                gap = True
+                continue
+            result.report(findings)   # a finished batch's findings are kept, even after a gap
+            if gap:
+                late += result.count
+            else:
+                reported = result.first + result.count
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         shutil.rmtree(work, ignore_errors=True)
-    total = index - args.start
+    total = reported - args.start
     elapsed = time.monotonic() - start
-    print(f"mutants: {total} (seed {args.seed}, indexes {args.start}..{index - 1}) in {elapsed:.0f} s; "
+    more = f" and {late} mutants after them" if late else ""
+    print(f"mutants: {total + late} (seed {args.seed}, indexes {args.start}..{reported - 1}{more}) in {elapsed:.0f} s; "
           f"decoded and rendered: {findings.ok}, rejected by the decoder: {findings.rejected}; "
           f"crashes: {findings.crashes}, hangs: {findings.hangs}, problems: {findings.problems}", flush=True)
     return 1 if findings.crashes or findings.hangs or findings.problems else 0

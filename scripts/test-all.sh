@@ -4,8 +4,8 @@
 # (Examples/TraceMyProgram) built against the library, the unit and golden
 # tests (with swift test's own exit status; golden files never rewritten, none left unread,
 # the tree left as it was), the end-to-end terminal test under tmux, the Python
-# recorder's tests with every trace checked by `loopscope validate`, and a short
-# fixed-seed round of the trace fuzzer (scripts/fuzz.py).
+# recorder's tests with every trace checked by `loopscope validate`, the fuzzer harness's
+# own tests, and a short fixed-seed round of the trace fuzzer (scripts/fuzz.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -66,6 +66,9 @@ bash scripts/tui-e2e.sh .build/debug/loopscope
 
 echo "== Python recorder tests (every trace checked by loopscope validate)"
 LOOPSCOPE_BIN=.build/debug/loopscope python3 -m unittest discover -s recorder/tests -t .
+
+echo "== fuzzer harness tests (crashes and hangs named with two jobs; one or two jobs, same output)"
+LOOPSCOPE_BIN=.build/debug/loopscope python3 -m unittest discover -s scripts/tests -t .
 
 echo "== fuzz round (fixed seed)"
 python3 scripts/fuzz.py --loopscope .build/debug/loopscope --mutants 150 --seed 1

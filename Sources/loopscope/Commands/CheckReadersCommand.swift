@@ -5,12 +5,13 @@ import LoopscopeTrace
 import LoopscopeTUI
 
 /// `loopscope check-readers <trace.jsonl>…` (hidden): runs every reader on each file in one
-/// process — decode, validate, every export format at two widths in ASCII and Unicode, and
-/// the player's frames — and checks that no output carries a raw control, C1 or bidi
-/// character. Prints one line per file as soon as it is done (`ok`, `rejected` with the
-/// decoder's message, or `problem`), so the fuzzer (`scripts/fuzz.py`) can run thousands of
-/// mutants without a process each, and tell from the last line which file a crash or hang
-/// happened on.
+/// process — decode, validate, every export format at three widths (one in ASCII), and the
+/// player's frames at one screen size per file (`--screen-index`) — and checks that no
+/// output carries a raw control, C1 or bidi character. Prints one line per file as soon as
+/// it is done (`ok` with the frames drawn and the screen size, `rejected` with the decoder's
+/// message, or `problem`), so the fuzzer (`scripts/fuzz.py`) can run thousands of mutants
+/// without a process each, and tell from the last line which file a crash or hang happened
+/// on.
 struct CheckReadersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-readers",
@@ -23,16 +24,25 @@ struct CheckReadersCommand: ParsableCommand {
     @Option(help: "Frames of the player to draw per view and screen size.")
     var frames = 12
 
+    @Option(help: "Which screen size the first file gets; the files after it take the next sizes in turn.")
+    var screenIndex = 0
+
     func run() throws {
         try reporting {
             for (i, file) in files.enumerated() {
-                try Terminal.writeOut(check(file, size: FrameWalk.sizes[i % FrameWalk.sizes.count]) + "\n")
+                try Terminal.writeOut(check(file, size: Self.size(at: screenIndex + i)) + "\n")
             }
         }
     }
 
-    /// Every reader on one file; the player at one screen size (the files of a batch take
-    /// the sizes in turn).
+    /// The screen size number `index` (of `FrameWalk.sizes`, in turn): the fuzzer passes a
+    /// mutant's index, so a mutant gets the same size whatever batch it runs in.
+    static func size(at index: Int) -> TerminalSize {
+        let sizes = FrameWalk.sizes
+        return sizes[((index % sizes.count) + sizes.count) % sizes.count]
+    }
+
+    /// Every reader on one file; the player at one screen size.
     func check(_ file: String, size: TerminalSize) -> String {
         let name = Sanitizer.line(file)
         guard let data = FileManager.default.contents(atPath: file) else { return "problem\t\(name)\tunreadable" }
@@ -65,7 +75,7 @@ struct CheckReadersCommand: ParsableCommand {
         let walk = FrameWalk.run(trace: trace, frames: frames, sizes: [size])
         problems += walk.problems
         guard problems.isEmpty else { return "problem\t\(name)\t" + Sanitizer.line(problems.prefix(5).joined(separator: "; ")) }
-        return "ok\t\(name)\t\(walk.frames) frames"
+        return "ok\t\(name)\t\(walk.frames) frames at \(size.width)×\(size.height)"
     }
 
     /// The first character in `text` that must never reach a terminal raw: a C0 control
