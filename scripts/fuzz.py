@@ -8,19 +8,22 @@ zero-width and combining runs, CJK, HTML, Markdown links, backtick runs, huge st
 lone surrogates, invalid UTF-8) — and runs every reader on each mutant:
 
 * in one process per batch, `loopscope check-readers`: decode, validate, every export
-  format at three widths, the player's frames at three screen sizes (each row checked to
-  be the screen's width), and a check that no output carries a raw control, C1 or bidi
+  format at three widths, the player's frames at one of four screen sizes (40×12, 80×24,
+  97×31, 203×61, taken in turn by index; each row checked to be the screen's width), and
+  a check that no output carries a raw control, C1 or bidi
   character;
 * for every Nth mutant, the real commands one by one (`validate`, `explain`, `export
   --format F` for every format, `frames`), each with `--force`, checking exit codes.
 
 A crash (a signal, or an exit code a command never uses) or a hang (no answer within the
 per-mutant time limit) is reported and the mutant saved under the output folder, with the
-command that shows it. Every mutant is a pure function of the seed and its index, so a run
-is repeatable.
+command that reproduces it. Every mutant is a pure function of the seed and its index, and
+its screen size a function of its index, so a run is repeatable. With `--jobs N`, N batches
+run at once; their results are reported in index order, so the output and the findings are
+the same for any N.
 
-    scripts/fuzz.py --loopscope .build/debug/loopscope --mutants 300 --seed 1     # CI round
-    scripts/fuzz.py --loopscope .build/release/loopscope --minutes 120 --seed 7   # a long run
+    scripts/fuzz.py --loopscope .build/debug/loopscope --mutants 150 --seed 1     # CI round
+    scripts/fuzz.py --loopscope .build/release/loopscope --minutes 120 --seed 7 --jobs 2   # a long run
 
 Exit status: 0 when nothing crashed, hung or leaked; 1 otherwise.
 """
