@@ -238,6 +238,40 @@ private func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async
         #expect(result.message?.contains("withTaskGroup") == true, "\(result.message ?? "")")
     }
 
+    /// A child that held the loop with a blocking call is resumed first in the next slice of
+    /// its parent's step: being first does not make it the parent, so its next await of the
+    /// loop is still refused.
+    @Test func aChildResumedAfterABlockingCallIsStillNamed() {
+        let result = asyncioRun(Self.info) {
+            async let a: Void = {
+                try await blockingSleep(0.5)
+                try await yieldNow()
+                output("the child ran as its parent")
+            }()
+            try await a
+        }
+        #expect(result.outcome == .exception)
+        #expect(result.message?.contains("`async let` and `withTaskGroup` children run inside their parent") == true,
+                "\(result.message ?? "")")
+        #expect(result.output.isEmpty)
+    }
+
+    /// The parent's own await is accepted (the first job of its step), and its child's, in
+    /// a later job of the same step, is refused.
+    @Test func aChildAwaitingAfterItsParentsOwnAwaitIsNamed() {
+        let result = asyncioRun(Self.info) {
+            try await yieldNow()
+            output("parent before")
+            async let a: Void = yieldNow()
+            _ = try? await a
+            output("parent after")
+        }
+        #expect(result.outcome == .exception)
+        #expect(result.message?.contains("`async let` and `withTaskGroup` children run inside their parent") == true,
+                "\(result.message ?? "")")
+        #expect(result.output.first == "parent before")
+    }
+
     @Test func withTaskGroupIsNamedWithWhatToUseInstead() {
         let result = asyncioRun(Self.info) {
             try await withThrowingTaskGroup(of: Void.self) { group in

@@ -103,6 +103,12 @@ extension EventLoop {
         task.parked = false
         task.steps += 1
         switches += 1
+        // The job this step runs first is the driver's when it is the task's first job, or the
+        // job of a continuation its driver left, queued behind nothing (see `isDriver`).
+        executor.jobsThisStep = 0
+        executor.firstJobIsDriver = task.startJob != nil
+            || (task.parkedByDriver && task.continuation != nil && executor.isIdle)
+        task.parkedByDriver = false
         if let job = task.startJob {
             task.startJob = nil
             task.pendingThrow = thrown
@@ -132,6 +138,7 @@ extension EventLoop {
         guard task.continuation == nil, isDriver(of: task) else { throw structuredChild(of: task, site: site) }
         try await withUnsafeThrowingContinuation { (c: UnsafeContinuation<Void, any Error>) in
             task.continuation = c
+            task.parkedByDriver = true
             task.parked = true
             task.waiter = future
             // Only for deadlock reports; skipped in huge runs, where building it costs.
@@ -154,6 +161,7 @@ extension EventLoop {
         guard task.continuation == nil, isDriver(of: task) else { throw structuredChild(of: task, site: site) }
         try await withUnsafeThrowingContinuation { (c: UnsafeContinuation<Void, any Error>) in
             task.continuation = c
+            task.parkedByDriver = true
             task.parked = true
             emit(.suspended, task: task.id, site: site, reason: WaitReason.yield.rawValue)
             scheduleStep(task, reason: .yielded)
@@ -162,9 +170,15 @@ extension EventLoop {
 
     /// Whether the calling Swift task is the one that runs `task`'s body (or the body of the
     /// async generator it drives), not a child of `async let` or `withTaskGroup`.
+    ///
+    /// Checked once per step where it can be: while the first job of a step runs, and the
+    /// loop knew when it began the step that this job is the driver's (`runSlice`), the
+    /// answer is yes without asking the runtime. Any later job of the step (a child, a
+    /// generator's body, the driver after awaiting either) asks the runtime which task runs.
     @inline(__always)
     func isDriver(of task: TaskRecord) -> Bool {
-        withUnsafeCurrentTask { $0 == task.swiftTask }
+        if executor.jobsThisStep == 1 && executor.firstJobIsDriver { return true }
+        return withUnsafeCurrentTask { $0 == task.swiftTask }
     }
 
     /// A second Swift task awaited as `task` while `task` itself was suspended: a child of

@@ -19,6 +19,11 @@ final class LoopExecutor: TaskExecutor, @unchecked Sendable {
     @exclusivity(unchecked) private var jobs: [UnownedJob] = []
     /// When set, the next enqueued job is the first job of this task.
     @exclusivity(unchecked) var parkInto: TaskRecord?
+    /// Jobs run since the loop began the current step.
+    @exclusivity(unchecked) var jobsThisStep = 0
+    /// Whether the first job of the current step is the Swift task that drives the stepping
+    /// task (set by the loop when it resumes one; see `EventLoop.isDriver`).
+    @exclusivity(unchecked) var firstJobIsDriver = false
     private let offThread = Mutex(OffThreadLog())
     /// Bumped with the log, read by the loop once per iteration without taking the lock.
     private let offThreadCount = Atomic<Int>(0)
@@ -74,6 +79,9 @@ final class LoopExecutor: TaskExecutor, @unchecked Sendable {
         set { runOver.store(newValue, ordering: .releasing) }
     }
 
+    /// Whether no job is queued.
+    var isIdle: Bool { jobs.isEmpty }
+
     /// Runs queued jobs, and the jobs they enqueue, until none is left.
     @inline(__always)
     func drain() {
@@ -81,6 +89,7 @@ final class LoopExecutor: TaskExecutor, @unchecked Sendable {
         while i < jobs.count {
             let job = jobs[i]
             i += 1
+            jobsThisStep &+= 1
             job.runSynchronously(on: asUnownedTaskExecutor())
         }
         jobs.removeAll(keepingCapacity: true)
@@ -89,6 +98,7 @@ final class LoopExecutor: TaskExecutor, @unchecked Sendable {
     /// Runs one parked first job, then whatever it enqueues.
     @inline(__always)
     func run(_ job: UnownedJob) {
+        jobsThisStep &+= 1
         job.runSynchronously(on: asUnownedTaskExecutor())
         drain()
     }

@@ -13,6 +13,9 @@ final class TaskRecord: FutureCore, @unchecked Sendable {
     /// body while it runs for this task. Any other (a child of `async let` or
     /// `withTaskGroup`) that awaits the loop is refused.
     @exclusivity(unchecked) var swiftTask: UnsafeCurrentTask?
+    /// Whether `continuation` was left by an await that checked its caller was `swiftTask`
+    /// (`EventLoop.park`, `yieldStep`); a blocking call's is not. See `EventLoop.isDriver`.
+    @exclusivity(unchecked) var parkedByDriver = false
     /// Thrown into the body when its first job runs (cancelled before it started).
     var pendingThrow: (any Error)?
     @exclusivity(unchecked) var mustCancel = false
