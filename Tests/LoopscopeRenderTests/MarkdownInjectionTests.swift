@@ -1,4 +1,5 @@
 import LoopscopeRender
+import LoopscopeTestSupport
 import LoopscopeTimeline
 import LoopscopeTrace
 import Testing
@@ -7,28 +8,23 @@ import Testing
 /// nothing becomes markup (before, `<script>`, `<img onerror>`, `</blockquote><iframe>` and
 /// `[x](javascript:…)` went straight through, and code spans broke on backticks).
 @Suite struct MarkdownInjectionTests {
-    static let jsonl = #"""
-        {"format":"loopscope-trace","version":1,"program":{"id":"md","title":"<script>alert(1)</script> `x` # not a heading","origin":"<img src=x onerror=alert(1)>","note":"</blockquote><iframe src=//evil></iframe> [x](javascript:alert(1)) ![i](http://x/p.png) **b** _i_","claims":[{"article":"<img src=x onerror=alert(2)> | cell","actual":"`code` ``` [y](javascript:z)"}]}}
-        {"file":0,"path":"demos/we`ird``.swift","text":"func main() async throws {\n    try await sleep(1) // ``` and ` and ````\n    print(\"<b>done</b>\")\n}\n"}
-        {"file":1,"path":"demos/Other.swift","text":"// a second file, so paths are shown\n"}
-        {"seq":0,"t":0,"kind":"created","task":0,"name":"Task-1 <b>*bold*</b> _u_ [l](javascript:q)","lane":"task","label":"main() ``` ` <i>","at":"0:1"}
-        {"seq":1,"t":0,"kind":"scheduled","task":0,"why":"created"}
-        {"seq":2,"t":0,"kind":"started","task":0}
-        {"seq":3,"t":0,"kind":"timerAdded","task":0,"purpose":"sleep","timer":0,"due":1,"at":"0:2"}
-        {"seq":4,"t":0,"kind":"suspended","task":0,"wait":"sleep","on":0,"until":1,"at":"0:2"}
-        {"seq":5,"t":1,"kind":"clockJump","from":0}
-        {"seq":6,"t":1,"kind":"timerFired","task":0,"purpose":"sleep","timer":0,"due":1}
-        {"seq":7,"t":1,"kind":"callbackRan","task":0,"handle":0,"label":"<u>wake</u>"}
-        {"seq":8,"t":1,"kind":"scheduled","task":0,"why":"timer","by":0}
-        {"seq":9,"t":1,"kind":"resumed","task":0,"mode":"normal"}
-        {"seq":10,"t":1,"kind":"printed","task":0,"stream":"stdout","text":"<script>x</script> ``` [p](javascript:p) </blockquote>","at":"0:3"}
-        {"seq":11,"t":1,"kind":"completed","task":0,"result":"<img src=y onerror=z>"}
-        {"seq":12,"t":1,"kind":"shutdown","pending":0}
-        {"seq":13,"t":1,"kind":"finished","outcome":"ok","message":""}
-        """#
+    static let jsonl: String = {
+        var trace = SleepingTaskTrace()
+        trace.program = #"{"id":"md","title":"<script>alert(1)</script> `x` # not a heading","origin":"<img src=x onerror=alert(1)>","note":"</blockquote><iframe src=//evil></iframe> [x](javascript:alert(1)) ![i](http://x/p.png) **b** _i_","claims":[{"article":"<img src=x onerror=alert(2)> | cell","actual":"`code` ``` [y](javascript:z)"}]}"#
+        trace.files = [
+            #"{"file":0,"path":"demos/we`ird``.swift","text":"func main() async throws {\n    try await sleep(1) // ``` and ` and ````\n    print(\"<b>done</b>\")\n}\n"}"#,
+            #"{"file":1,"path":"demos/Other.swift","text":"// a second file, so paths are shown\n"}"#,
+        ]
+        trace.name = "Task-1 <b>*bold*</b> _u_ [l](javascript:q)"
+        trace.label = "main() ``` ` <i>"
+        trace.wake = "<u>wake</u>"
+        trace.printed = "<script>x</script> ``` [p](javascript:p) </blockquote>"
+        trace.result = "<img src=y onerror=z>"
+        return trace.jsonl
+    }()
 
     static func handout(width: Int = 80) throws -> String {
-        let trace = try TraceJSONL.decode(Self.jsonl + "\n", sourceName: "md.jsonl")
+        let trace = try TraceJSONL.decode(Self.jsonl, sourceName: "md.jsonl")
         #expect(trace.validate().isEmpty)
         return try Exporter.render(trace, format: .markdown, options: ExportOptions(width: width))
     }
