@@ -71,4 +71,4 @@ echo "== fuzzer harness tests (crashes and hangs named with two jobs; one or two
 LOOPSCOPE_BIN=.build/debug/loopscope python3 -m unittest discover -s scripts/tests -t .
 
 echo "== fuzz round (fixed seed)"
-python3 scripts/fuzz.py --loopscope .build/debug/loopscope --mutants 150 --seed 1
+python3 scripts/fuzz.py --loopscope .build/debug/loopscope --mutants 150 --seed 1 --jobs 2
