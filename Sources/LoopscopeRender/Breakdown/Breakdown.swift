@@ -28,12 +28,20 @@ public enum Breakdown {
     public static let minimumWidth = 32
 
     public static func render(_ timeline: Timeline, options: ExportOptions) throws(ExportError) -> String {
-        try render(timeline, options: options, markdown: false)
+        try ExportStream.collect(.breakdown) { (stream, out) throws(ExportError) in
+            try write(timeline, options: options, markdown: false, to: stream, &out)
+        }
     }
 
-    /// With `markdown`, trace strings in the prose are escaped for Markdown and source lines
-    /// are quoted as code spans that hold any backticks (for `MarkdownHandout`).
-    static func render(_ timeline: Timeline, options: ExportOptions, markdown: Bool) throws(ExportError) -> String {
+    /// Appends the breakdown to `out`, handing it on to `stream` an entry at a time. Throws
+    /// for a width or selection it cannot meet before writing anything.
+    ///
+    /// With `markdown` (for `MarkdownHandout`, which has its own heading), the first two
+    /// lines (the title and the blank line after it) and blank lines are left out, trace
+    /// strings in the prose are escaped for Markdown and source lines are quoted as code
+    /// spans that hold any backticks.
+    static func write(_ timeline: Timeline, options: ExportOptions, markdown: Bool,
+                      to stream: ExportStream, _ out: inout [UInt8]) throws(ExportError) {
         guard options.width >= minimumWidth else {
             throw .widthTooSmall(format: .breakdown, width: options.width, minimum: minimumWidth)
         }
@@ -44,8 +52,17 @@ public enum Breakdown {
         let tasks = try selection.taskIDs(in: timeline.trace, format: .breakdown)
         let steps = selection.from == nil && selection.to == nil ? nil
             : try selection.steps(in: timeline, format: .breakdown)
+        var skip = markdown ? 2 : 0
+        func emit(_ lines: [String]) {
+            for line in lines {
+                if skip > 0 { skip -= 1; continue }
+                if markdown && line.isEmpty { continue }
+                out += line.utf8
+                out.append(UInt8(ascii: "\n"))
+            }
+        }
         let title = "Control flow: " + story.words.clean(timeline.trace.program.title)
-        var out = Wrap.lines(title, width: options.width, ellipsis: ellipsis) + [""]
+        emit(Wrap.lines(title, width: options.width, ellipsis: ellipsis) + [""])
         let numberWidth = String(groups.count).count
         var lastQueue = "Ready queue: empty."
         var lastTimers = "Timers: none."
@@ -62,26 +79,37 @@ public enum Breakdown {
             let indent = String(repeating: " ", count: lead.count)
             let last = group.upperBound - 1
             let text = text(of: group, story: story)
-            out += Wrap.lines(text, width: options.width, indent: indent, first: lead, ellipsis: ellipsis)
+            emit(Wrap.lines(text, width: options.width, indent: indent, first: lead, ellipsis: ellipsis))
             // The same entries give the same line: only a change is worth wording.
             let state = story.shown(atStep: last)
             if !story.loopless, lastShown.map({ $0.queue != state.queue || $0.queueCount != state.queueCount }) ?? true {
                 let queue = story.queueLine(state)
                 if queue != lastQueue {
-                    out += Wrap.lines(queue, width: options.width, indent: indent, ellipsis: ellipsis)
+                    emit(Wrap.lines(queue, width: options.width, indent: indent, ellipsis: ellipsis))
                     lastQueue = queue
                 }
             }
             if !story.loopless, lastShown.map({ $0.timers != state.timers || $0.timerCount != state.timerCount }) ?? true {
                 let timers = story.timersLine(state)
                 if timers != lastTimers {
-                    out += Wrap.lines(timers, width: options.width, indent: indent, ellipsis: ellipsis)
+                    emit(Wrap.lines(timers, width: options.width, indent: indent, ellipsis: ellipsis))
                     lastTimers = timers
                 }
             }
             lastShown = state
+            try stream.spill(&out)
         }
-        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Throws what `write` would throw for this width and selection, without writing.
+    static func check(_ timeline: Timeline, options: ExportOptions) throws(ExportError) {
+        guard options.width >= minimumWidth else {
+            throw .widthTooSmall(format: .breakdown, width: options.width, minimum: minimumWidth)
+        }
+        _ = try options.selection.taskIDs(in: timeline.trace, format: .breakdown)
+        if options.selection.from != nil || options.selection.to != nil {
+            _ = try options.selection.steps(in: timeline, format: .breakdown)
+        }
     }
 
     /// The sentences of one entry: the step's own, or for a shutdown, with the runner's

@@ -29,12 +29,21 @@ import LoopscopeTrace
 /// - `i` instant events for printed lines; a `C` counter `ready queue` with its length.
 ///
 /// Every string is sanitized and JSON-escaped; keys are written in a fixed order, so the
-/// same trace always gives the same bytes. It does not compress or stream.
+/// same trace always gives the same bytes. `write` streams the events as they are made; it
+/// does not compress.
 public enum ChromeTraceExporter {
     public static func render(_ timeline: Timeline) -> String {
+        // A sink in memory always takes its bytes, so nothing can be thrown.
+        (try? ExportStream.collect(.chrome) { (stream, out) throws(ExportError) in
+            try write(timeline, to: stream, &out)
+        }) ?? ""
+    }
+
+    /// Appends the JSON to `out`, handing it on to `stream` an event at a time.
+    static func write(_ timeline: Timeline, to stream: ExportStream, _ out: inout [UInt8]) throws(ExportError) {
         var writer = ChromeTraceWriter(timeline: timeline)
-        writer.write()
-        return "{\"traceEvents\":[\n" + writer.events.joined(separator: ",\n")
-            + "\n],\"displayTimeUnit\":\"ms\"}\n"
+        out.raw("{\"traceEvents\":[\n")
+        try writer.write(to: stream, &out)
+        out.raw("\n],\"displayTimeUnit\":\"ms\"}\n")
     }
 }

@@ -5,7 +5,6 @@ import LoopscopeTrace
 /// lane slices, loop slices, flows, instants, counters. See `ChromeTraceExporter`.
 struct ChromeTraceWriter {
     let timeline: Timeline
-    private(set) var events: [String] = []
     private let words: TraceWords
     private let isThread: [Bool]
     /// The loop task whose run covers each step (-1: none; the loop's own step).
@@ -50,32 +49,68 @@ struct ChromeTraceWriter {
         return t >= 0 && Int(t) < isThread.count && isThread[Int(t)]
     }
 
-    mutating func write() {
-        metadata()
+    /// Writes every event to `out` (after `{"traceEvents":[`, separated by `,\n`), handing
+    /// them on to `stream` as they are made.
+    mutating func write(to stream: ExportStream, _ out: inout [UInt8]) throws(ExportError) {
+        var emitter = Emitter(stream: stream)
+        swap(&emitter.out, &out)
+        defer { swap(&emitter.out, &out) }
+        try metadata(&emitter)
         markRunners()
-        for lane in timeline.lanes { laneSlices(lane) }
-        loopSlices()
-        flows()
-        instants()
-        counter()
+        for lane in timeline.lanes { try laneSlices(lane, &emitter) }
+        try loopSlices(&emitter)
+        try flows(&emitter)
+        try instants(&emitter)
+        try counter(&emitter)
     }
 
-    private mutating func add(_ pairs: [(String, String)]) { events.append(JSONText.object(pairs)) }
+    /// The output of `write`: starts each event with its separator, and hands on what has
+    /// gathered after each.
+    struct Emitter {
+        let stream: ExportStream
+        var out: [UInt8] = []
+        var first = true
 
-    private mutating func metadata() {
+        /// Starts an event: its separator, and `head` (`{"ph":…`).
+        mutating func open(_ head: StaticString) {
+            if first { first = false } else { out.raw(",\n") }
+            out.raw(head)
+        }
+
+        /// Starts an event: `{"ph":"<ph>","pid":1,"tid":<tid>`.
+        mutating func begin(_ ph: StaticString, tid: Int) {
+            open("{\"ph\":\"")
+            out.raw(ph)
+            out.raw("\",\"pid\":1,\"tid\":")
+            out.jsonInt(tid)
+        }
+
+        /// Ends an event with `end` and hands on the output when a chunk has gathered.
+        mutating func end(_ end: StaticString) throws(ExportError) {
+            out.raw(end)
+            try stream.spill(&out)
+        }
+    }
+
+    private func metadata(_ e: inout Emitter) throws(ExportError) {
         let title = words.clean(timeline.trace.program.title)
-        add([("ph", "\"M\""), ("pid", "1"), ("tid", "0"), ("name", "\"process_name\""),
-             ("args", JSONText.object([("name", JSONText.string("loopscope: " + title))]))])
-        add([("ph", "\"M\""), ("pid", "1"), ("tid", "0"), ("name", "\"thread_name\""),
-             ("args", JSONText.object([("name", "\"event loop\"")]))])
-        add([("ph", "\"M\""), ("pid", "1"), ("tid", "0"), ("name", "\"thread_sort_index\""),
-             ("args", JSONText.object([("sort_index", "0")]))])
+        e.begin("M", tid: 0)
+        e.out.raw(",\"name\":\"process_name\",\"args\":{\"name\":")
+        e.out.jsonString("loopscope: " + title)
+        try e.end("}}")
+        e.begin("M", tid: 0)
+        try e.end(",\"name\":\"thread_name\",\"args\":{\"name\":\"event loop\"}}")
+        e.begin("M", tid: 0)
+        try e.end(",\"name\":\"thread_sort_index\",\"args\":{\"sort_index\":0}}")
         for (i, lane) in timeline.lanes.enumerated() {
-            let name = JSONText.string(timeline.laneTitle(lane))
-            add([("ph", "\"M\""), ("pid", "1"), ("tid", "\(tid(lane.task))"), ("name", "\"thread_name\""),
-                 ("args", JSONText.object([("name", name)]))])
-            add([("ph", "\"M\""), ("pid", "1"), ("tid", "\(tid(lane.task))"),
-                 ("name", "\"thread_sort_index\""), ("args", JSONText.object([("sort_index", "\(i + 1)")]))])
+            e.begin("M", tid: tid(lane.task))
+            e.out.raw(",\"name\":\"thread_name\",\"args\":{\"name\":")
+            e.out.jsonString(timeline.laneTitle(lane))
+            try e.end("}}")
+            e.begin("M", tid: tid(lane.task))
+            e.out.raw(",\"name\":\"thread_sort_index\",\"args\":{\"sort_index\":")
+            e.out.jsonInt(i + 1)
+            try e.end("}}")
         }
     }
 
@@ -90,14 +125,24 @@ struct ChromeTraceWriter {
         }
     }
 
-    private func slice(_ name: String, cat: String, tid: Int, from: Int64, to: Int64,
-                       args: [(String, String)]) -> [(String, String)] {
-        [("ph", "\"X\""), ("pid", "1"), ("tid", "\(tid)"), ("name", JSONText.string(name)),
-         ("cat", JSONText.string(cat)), ("ts", JSONText.microseconds(from)),
-         ("dur", JSONText.microseconds(max(0, to - from))), ("args", JSONText.object(args))]
+    /// An `X` slice up to its `args`: `…,"name":…,"cat":…,"ts":…,"dur":…,"args":{"t":<t>`;
+    /// the caller adds any other args and ends it.
+    private func slice(_ e: inout Emitter, _ name: String, cat: String, tid: Int, from: Int64, to: Int64,
+                       t: Int64) {
+        e.begin("X", tid: tid)
+        e.out.raw(",\"name\":")
+        e.out.jsonString(name)
+        e.out.raw(",\"cat\":")
+        e.out.jsonString(cat)
+        e.out.raw(",\"ts\":")
+        e.out.jsonMicroseconds(from)
+        e.out.raw(",\"dur\":")
+        e.out.jsonMicroseconds(max(0, to - from))
+        e.out.raw(",\"args\":{\"t\":")
+        e.out.jsonSeconds(t)
     }
 
-    private mutating func laneSlices(_ lane: Lane) {
+    private func laneSlices(_ lane: Lane, _ e: inout Emitter) throws(ExportError) {
         for (i, span) in lane.spans.enumerated() where !span.state.isFinal {
             let start = boundary(Int(span.startStep), startsActive: span.state.isActive)
             let nextActive = i + 1 < lane.spans.count && lane.spans[i + 1].state.isActive
@@ -110,19 +155,26 @@ struct ChromeTraceWriter {
             case .suspended: name = "await " + (words.awaitedOrNil(timeline.trace.events[Int(span.event)]) ?? "")
             default: name = span.state.name
             }
-            add(slice(name, cat: span.state.name, tid: tid(lane.task), from: start, to: end,
-                      args: [("t", "\(span.startTime)"), ("step", "\(span.startStep)")]))
+            slice(&e, name, cat: span.state.name, tid: tid(lane.task), from: start, to: end,
+                  t: span.startTime.nanoseconds)
+            e.out.raw(",\"step\":")
+            e.out.jsonInt(Int(span.startStep))
+            try e.end("}}")
         }
     }
 
-    private mutating func loopSlices() {
+    private func loopSlices(_ e: inout Emitter) throws(ExportError) {
         for k in steps.indices where loopRunner[k] < 0 && !threadOf(k) {
             if steps[k].kind == .clockJump && k > 0 {
-                add(slice("idle", cat: "idle", tid: 0, from: pos(k - 1) + Self.stepWidth, to: pos(k),
-                          args: [("t", "\(steps[k - 1].time)")]))
+                slice(&e, "idle", cat: "idle", tid: 0, from: pos(k - 1) + Self.stepWidth, to: pos(k),
+                      t: steps[k - 1].time.nanoseconds)
+                try e.end("}}")
             }
-            add(slice(timeline.headline(ofStep: k), cat: "loop", tid: 0, from: pos(k),
-                      to: pos(k) + Self.stepWidth, args: [("t", "\(steps[k].time)"), ("step", "\(k)")]))
+            slice(&e, timeline.headline(ofStep: k), cat: "loop", tid: 0, from: pos(k),
+                  to: pos(k) + Self.stepWidth, t: steps[k].time.nanoseconds)
+            e.out.raw(",\"step\":")
+            e.out.jsonInt(k)
+            try e.end("}}")
         }
     }
 
@@ -132,7 +184,7 @@ struct ChromeTraceWriter {
         return loopRunner[k] >= 0 ? tid(loopRunner[k]) : 0
     }
 
-    private mutating func flows() {
+    private func flows(_ e: inout Emitter) throws(ExportError) {
         var id = 0
         for lane in timeline.lanes {
             for (i, span) in lane.spans.enumerated() where span.state == .ready {
@@ -141,29 +193,48 @@ struct ChromeTraceWriter {
                 let target = Int(lane.spans[i + 1].startStep)
                 id += 1
                 let reason = words.wakeOrNil(timeline.trace.events[Int(span.event)]) ?? "ready"
-                let common: [(String, String)] = [("pid", "1"), ("name", JSONText.string("wake: " + reason)),
-                                                  ("cat", "\"wake\""), ("id", "\(id)")]
-                add([("ph", "\"s\"")] + common + [("tid", "\(wakerTid(k))"),
-                                                  ("ts", JSONText.microseconds(pos(k) + Self.stepWidth / 2))])
-                add([("ph", "\"f\""), ("bp", "\"e\"")] + common
-                    + [("tid", "\(tid(lane.task))"), ("ts", JSONText.microseconds(pos(target) + Self.stepWidth / 2))])
+                var name: [UInt8] = []
+                name.jsonString("wake: " + reason)
+                e.open("{\"ph\":\"s\",\"pid\":1")
+                flowFields(&e, name: name, id: id, tid: wakerTid(k), ts: pos(k) + Self.stepWidth / 2)
+                try e.end("}")
+                e.open("{\"ph\":\"f\",\"bp\":\"e\",\"pid\":1")
+                flowFields(&e, name: name, id: id, tid: tid(lane.task), ts: pos(target) + Self.stepWidth / 2)
+                try e.end("}")
             }
         }
     }
 
-    private mutating func instants() {
+    /// A flow point's fields after `ph`: `"pid":1,"name":…,"cat":"wake","id":…,"tid":…,"ts":…`
+    /// (`f` has `"bp":"e"` before them).
+    private func flowFields(_ e: inout Emitter, name: [UInt8], id: Int, tid: Int, ts: Int64) {
+        e.out.raw(",\"name\":")
+        e.out += name
+        e.out.raw(",\"cat\":\"wake\",\"id\":")
+        e.out.jsonInt(id)
+        e.out.raw(",\"tid\":")
+        e.out.jsonInt(tid)
+        e.out.raw(",\"ts\":")
+        e.out.jsonMicroseconds(ts)
+    }
+
+    private func instants(_ e: inout Emitter) throws(ExportError) {
         for k in steps.indices where steps[k].kind == .printed {
-            let e = timeline.trace.events[Int(steps[k].event)]
-            add([("ph", "\"i\""), ("s", "\"t\""), ("pid", "1"), ("tid", "\(tid(e.task))"),
-                 ("name", "\"print\""), ("cat", "\"output\""),
-                 ("ts", JSONText.microseconds(pos(k) + Self.stepWidth / 2)),
-                 ("args", JSONText.object([("text", JSONText.string(words.text(of: e) ?? "")),
-                                           ("t", "\(steps[k].time)")]))])
+            let event = timeline.trace.events[Int(steps[k].event)]
+            e.open("{\"ph\":\"i\",\"s\":\"t\",\"pid\":1,\"tid\":")
+            e.out.jsonInt(tid(event.task))
+            e.out.raw(",\"name\":\"print\",\"cat\":\"output\",\"ts\":")
+            e.out.jsonMicroseconds(pos(k) + Self.stepWidth / 2)
+            e.out.raw(",\"args\":{\"text\":")
+            e.out.jsonString(words.text(of: event) ?? "")
+            e.out.raw(",\"t\":")
+            e.out.jsonSeconds(steps[k].time.nanoseconds)
+            try e.end("}}")
         }
     }
 
     /// The ready queue's length after each step, whenever it changes.
-    private mutating func counter() {
+    private func counter(_ e: inout Emitter) throws(ExportError) {
         let trace = timeline.trace
         var length = 0
         var shown = -1
@@ -171,21 +242,24 @@ struct ChromeTraceWriter {
         for k in steps.indices {
             let end = k + 1 < steps.count ? Int(steps[k + 1].event) : trace.events.count
             while next < end {
-                let e = trace.events[next]
-                switch e.kind {
+                let event = trace.events[next]
+                switch event.kind {
                 case .scheduled, .callbackQueued, .timerFired: length += 1
                 case .callbackRan: length -= 1
                 case .started, .resumed:
-                    if !(e.task >= 0 && Int(e.task) < isThread.count && isThread[Int(e.task)]) { length -= 1 }
+                    if !(event.task >= 0 && Int(event.task) < isThread.count && isThread[Int(event.task)]) { length -= 1 }
                 default: break
                 }
                 next += 1
             }
             if length != shown {
                 shown = length
-                add([("ph", "\"C\""), ("pid", "1"), ("tid", "0"), ("name", "\"ready queue\""),
-                     ("ts", JSONText.microseconds(pos(k))),
-                     ("args", JSONText.object([("entries", "\(max(0, length))")]))])
+                e.begin("C", tid: 0)
+                e.out.raw(",\"name\":\"ready queue\",\"ts\":")
+                e.out.jsonMicroseconds(pos(k))
+                e.out.raw(",\"args\":{\"entries\":")
+                e.out.jsonInt(max(0, length))
+                try e.end("}}")
             }
         }
     }

@@ -1,60 +1,138 @@
-/// Minimal JSON writing for the exporters: string escaping and fixed-point microseconds.
+/// Minimal JSON writing for the Chrome exporter, straight into UTF-8 bytes: string
+/// escaping, integers, fixed-point microseconds and decimal seconds.
 ///
 /// ```swift
-/// JSONText.string("a\"b")          // "\"a\\\"b\""
-/// JSONText.microseconds(1_500)     // "1.5"
+/// var out: [UInt8] = []
+/// out.jsonString("a\"b")          // "a\"b" with its quotes
+/// out.jsonMicroseconds(1_500)     // 1.5
 /// ```
 ///
 /// It writes exactly what it is given, in the order given (so output is deterministic); it
-/// does not parse JSON.
-enum JSONText {
-    /// A JSON string literal: quotes, backslashes and control characters escaped, and C1
-    /// controls and invisible format characters (bidi overrides, zero-width characters,
-    /// line separators) as `\uXXXX`, as the trace encoder writes them.
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || Self.isInvisible(scalar.value) {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+/// does not parse JSON or check that what it builds is well formed.
+extension Array where Element == UInt8 {
+    /// Bytes known to be JSON already (keys, punctuation, fixed words).
+    @inline(__always)
+    mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { append(contentsOf: $0) }
     }
 
+    /// A JSON string literal: quotes, backslashes and control characters escaped (`\n`,
+    /// `\r`, `\t`, others as `\u00XX`), and C1 controls and invisible format characters
+    /// (bidi overrides, zero-width characters, line separators; `JSONText.isInvisible`) as
+    /// `\uXXXX`, as the trace encoder writes them. Everything else is its UTF-8 bytes.
+    mutating func jsonString(_ s: String) {
+        var s = s
+        append(UInt8(ascii: "\""))
+        s.withUTF8 { src in
+            var runStart = 0
+            var i = 0
+            while i < src.count {
+                let b = src[i]
+                if b < 0x80 {
+                    if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F { i += 1; continue }
+                    if runStart < i { append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<i])) }
+                    switch b {
+                    case 0x22: raw("\\\"")
+                    case 0x5C: raw("\\\\")
+                    case 0x0A: raw("\\n")
+                    case 0x0D: raw("\\r")
+                    case 0x09: raw("\\t")
+                    default: hexEscape(UInt32(b))
+                    }
+                    i += 1
+                    runStart = i
+                    continue
+                }
+                let (scalar, length) = JSONText.scalar(src, at: i)
+                if scalar <= 0x9F || JSONText.isInvisible(scalar) {
+                    if runStart < i { append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<i])) }
+                    hexEscape(scalar)
+                    runStart = i + length
+                }
+                i += length
+            }
+            if runStart < src.count { append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart...])) }
+        }
+        append(UInt8(ascii: "\""))
+    }
+
+    /// `\uXXXX` for a scalar below U+10000.
+    private mutating func hexEscape(_ scalar: UInt32) {
+        let hex: StaticString = "0123456789abcdef"
+        raw("\\u")
+        hex.withUTF8Buffer { h in
+            for shift: UInt32 in [12, 8, 4, 0] { append(h[Int((scalar >> shift) & 0xF)]) }
+        }
+    }
+
+    /// A decimal integer.
+    mutating func jsonInt(_ v: Int) {
+        if v < 0 { append(UInt8(ascii: "-")) }
+        digits(v.magnitude)
+    }
+
+    private mutating func digits(_ magnitude: UInt) {
+        if magnitude < 10 { append(UInt8(truncatingIfNeeded: 48 &+ magnitude)); return }
+        var m = magnitude
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits
+        Swift.withUnsafeMutableBytes(of: &buffer) { raw in
+            var i = raw.count
+            repeat {
+                i -= 1
+                raw[i] = UInt8(truncatingIfNeeded: 48 &+ m % 10)
+                m /= 10
+            } while m > 0
+            append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[i...]))
+        }
+    }
+
+    /// Digits of `fraction`, left-padded with zeros to `width`, without trailing zeros
+    /// (`fraction` is not 0).
+    private mutating func fractionDigits(_ fraction: UInt, width: Int) {
+        var f = fraction
+        var w = width
+        while f % 10 == 0 { f /= 10; w -= 1 }
+        append(UInt8(ascii: "."))
+        var scale: UInt = 1
+        for _ in 1..<w { scale *= 10 }
+        while scale > f { append(UInt8(ascii: "0")); scale /= 10 }
+        digits(f)
+    }
+
+    /// Nanoseconds written as microseconds, exactly, with no trailing zeros: `1500` → `1.5`.
+    mutating func jsonMicroseconds(_ ns: Int64) {
+        if ns < 0 { append(UInt8(ascii: "-")) }
+        let m = UInt(ns.magnitude)
+        digits(m / 1000)
+        if m % 1000 != 0 { fractionDigits(m % 1000, width: 3) }
+    }
+
+    /// Nanoseconds as the shortest exact decimal seconds, as `VirtualTime.description`
+    /// writes them: `0`, `1.5`, `0.000000001`, `-2.25`.
+    mutating func jsonSeconds(_ ns: Int64) {
+        if ns < 0 { append(UInt8(ascii: "-")) }
+        let m = UInt(ns.magnitude)
+        digits(m / 1_000_000_000)
+        if m % 1_000_000_000 != 0 { fractionDigits(m % 1_000_000_000, width: 9) }
+    }
+}
+
+enum JSONText {
     /// The invisible format characters `ByteWriter` escapes in traces.
     static func isInvisible(_ v: UInt32) -> Bool {
         v == 0x061C || v == 0x180E || (0x200B...0x200F).contains(v) || (0x2028...0x202E).contains(v)
             || (0x2060...0x2069).contains(v) || v == 0xFEFF || (0xFFF9...0xFFFB).contains(v)
     }
 
-    /// Nanoseconds written as microseconds, exactly, with no trailing zeros: `1500` → `1.5`.
-    static func microseconds(_ ns: Int64) -> String {
-        let negative = ns < 0
-        let m = negative ? -ns : ns
-        var text = (negative ? "-" : "") + String(m / 1000)
-        var fraction = m % 1000
-        if fraction != 0 {
-            var digits = 3
-            while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
-            let f = String(fraction)
-            text += "." + String(repeating: "0", count: digits - f.count) + f
+    /// The scalar whose UTF-8 (valid: it comes from a `String`) starts at `i`, and its length.
+    @inline(__always)
+    static func scalar(_ src: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b = UInt32(src[i])
+        if b < 0xE0 { return ((b & 0x1F) << 6 | UInt32(src[i + 1] & 0x3F), 2) }
+        if b < 0xF0 {
+            return ((b & 0x0F) << 12 | UInt32(src[i + 1] & 0x3F) << 6 | UInt32(src[i + 2] & 0x3F), 3)
         }
-        return text
-    }
-
-    /// An object from ordered key/value pairs whose values are already JSON.
-    static func object(_ pairs: [(String, String)]) -> String {
-        "{" + pairs.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+        return ((b & 0x07) << 18 | UInt32(src[i + 1] & 0x3F) << 12 | UInt32(src[i + 2] & 0x3F) << 6
+                | UInt32(src[i + 3] & 0x3F), 4)
     }
 }

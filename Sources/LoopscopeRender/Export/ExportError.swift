@@ -15,6 +15,8 @@ public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooLarge(format: ExportFormat, tasks: Int, limit: Int)
     /// `--tasks`, `--from` or `--to` names nothing in the run.
     case badSelection(format: ExportFormat, reason: String)
+    /// The sink given to `Exporter.write` stopped taking bytes part-way (it knows why).
+    case outputClosed(format: ExportFormat)
 
     public var description: String {
         switch self {
@@ -31,6 +33,8 @@ public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
                 + " stretch of steps with --from and --to (e.g. --from 1 --to 500)"
         case let .badSelection(format, reason):
             "cannot select a part of the run for the \(format.noun): \(reason)"
+        case let .outputClosed(format):
+            "the output stopped taking the \(format.noun) part-way"
         }
     }
 }

@@ -35,16 +35,21 @@ public enum LaneRenderer {
 
     /// The chart in 7-bit ASCII.
     public static func text(_ timeline: Timeline, _ options: LaneOptions = LaneOptions()) throws(ExportError) -> String {
-        try render(timeline, options, glyphs: .ascii, format: .text)
+        try ExportStream.collect(.text) { (stream, out) throws(ExportError) in
+            try render(timeline, options, glyphs: .ascii, format: .text, to: stream, &out)
+        }
     }
 
     /// The chart with Unicode block and box glyphs.
     public static func unicode(_ timeline: Timeline, _ options: LaneOptions = LaneOptions()) throws(ExportError) -> String {
-        try render(timeline, options, glyphs: .unicode, format: .unicode)
+        try ExportStream.collect(.unicode) { (stream, out) throws(ExportError) in
+            try render(timeline, options, glyphs: .unicode, format: .unicode, to: stream, &out)
+        }
     }
 
+    /// Appends the chart to `out`, handing it on to `stream` a row at a time.
     static func render(_ timeline: Timeline, _ options: LaneOptions, glyphs: LaneGlyphs,
-                       format: ExportFormat) throws(ExportError) -> String {
+                       format: ExportFormat, to stream: ExportStream, _ out: inout [UInt8]) throws(ExportError) {
         let width = options.width
         guard width >= minimumWidth else {
             throw .widthTooSmall(format: format, width: width, minimum: minimumWidth)
@@ -62,8 +67,6 @@ public enum LaneRenderer {
         let canvas = LaneCanvas(timeline: timeline, axis: axis, lanes: part.lanes)
         let style = LaneStyle(glyphs: glyphs, color: options.color)
 
-        var out: [UInt8] = []
-        out.reserveCapacity((part.lanes.count + 8) * (width + 8) * (ascii && !options.color ? 1 : 3))
         if options.title {
             out.appendLine(TextWidth.fit(titleLine(timeline.trace.program, ascii: ascii), width,
                                          ellipsis: glyphs.ellipsis))
@@ -82,6 +85,7 @@ public enum LaneRenderer {
             out.append(UInt8(ascii: " "))
             style.draw(canvas.row(row), into: &out)
             out.endLine(from: start)
+            try stream.spill(&out)
         }
         if options.legend {
             out.appendLine("")
@@ -90,7 +94,6 @@ public enum LaneRenderer {
                 out.appendLine(line)
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func titleLine(_ program: ProgramInfo, ascii: Bool) -> String {

@@ -19,6 +19,18 @@ import LoopscopeTrace
 /// no output) are left out. It does not render HTML or link anywhere.
 public enum MarkdownHandout {
     public static func render(_ timeline: Timeline, options: ExportOptions) throws(ExportError) -> String {
+        try ExportStream.collect(.markdown) { (stream, out) throws(ExportError) in
+            try write(timeline, options: options, to: stream, &out)
+        }
+    }
+
+    /// Appends the handout to `out`, handing it on to `stream` as it goes. Everything that
+    /// can fail (the width, the selection, the diagram) is worked out before the first
+    /// byte; the timeline and the diagram are made first too (a fence must be longer than
+    /// any backtick run inside, so their lines are needed whole), and the breakdown, the
+    /// long part, is streamed.
+    static func write(_ timeline: Timeline, options: ExportOptions, to stream: ExportStream,
+                      _ out: inout [UInt8]) throws(ExportError) {
         let trace = timeline.trace
         let program = trace.program
         // A handout is a file, not a terminal: text keeps its Unicode characters (control
@@ -28,81 +40,80 @@ public enum MarkdownHandout {
         let clean = { (s: String) in MarkdownText.escape(Sanitizer.line(s, ascii: ascii)) }
         let ellipsis = "…"
         let width = options.width
-        var out: [String] = []
+        let breakdownOptions = ExportOptions(width: width, ascii: false, selection: options.selection)
+        try Breakdown.check(timeline, options: breakdownOptions)
+        let laneOptions = LaneOptions(width: width, color: false, title: false, selection: options.selection)
+        let lanes = options.ascii ? try LaneRenderer.text(timeline, laneOptions)
+            : try LaneRenderer.unicode(timeline, laneOptions)
+        let diagram: [String]
+        do throws(ExportError) {
+            diagram = fenced(lines(of: try SequenceDiagram.render(trace, options: ExportOptions(
+                width: width, ascii: options.ascii, selection: options.selection))), language: "text")
+        } catch {
+            guard case let .tooLarge(_, tasks, limit) = error else { throw error }
+            diagram = ["Left out: the diagram would have \(tasks) task lifelines, more than the \(limit) it can"
+                + " show usefully. Export the handout with `--tasks` or `--from`/`--to` to include it."]
+        }
 
+        var head: [String] = []
         let title = clean(program.title.isEmpty ? program.id : program.title)
-        out.append("# " + (title.isEmpty ? "loopscope run" : title))
-        out.append("")
+        head.append("# " + (title.isEmpty ? "loopscope run" : title))
+        head.append("")
         if !program.origin.isEmpty {
-            out.append("Origin: " + clean(program.origin) + ".")
-            out.append("")
+            head.append("Origin: " + clean(program.origin) + ".")
+            head.append("")
         }
         if !program.note.isEmpty {
             for line in Sanitizer.lines(program.note, ascii: ascii) {
-                out += Wrap.lines(MarkdownText.escape(line), width: width, indent: "> ", ellipsis: ellipsis)
+                head += Wrap.lines(MarkdownText.escape(line), width: width, indent: "> ", ellipsis: ellipsis)
             }
-            out.append("")
+            head.append("")
         }
         if !program.claims.isEmpty {
-            out.append("## What the article says, and what CPython does")
-            out.append("")
-            out.append("| The article says | CPython 3.11 does |")
-            out.append("| --- | --- |")
+            head.append("## What the article says, and what CPython does")
+            head.append("")
+            head.append("| The article says | CPython 3.11 does |")
+            head.append("| --- | --- |")
             for claim in program.claims {
-                out.append("| \(cell(claim.article, ascii: ascii)) | \(cell(claim.actual, ascii: ascii)) |")
+                head.append("| \(cell(claim.article, ascii: ascii)) | \(cell(claim.actual, ascii: ascii)) |")
             }
-            out.append("")
+            head.append("")
         }
-        if !trace.files.isEmpty {
-            out.append("## Source")
-            out.append("")
-            for file in trace.files {
-                if trace.files.count > 1 { out += [MarkdownText.codeSpan(Sanitizer.line(file.path)), ""] }
-                let lines = Sanitizer.lines(file.text, ascii: ascii)
-                out += fenced(lines.last == "" ? Array(lines.dropLast()) : lines, language: language(of: file.path))
-                out.append("")
-            }
+        try append(head, to: &out, stream)
+        for (i, file) in trace.files.enumerated() {
+            var section: [String] = i == 0 ? ["## Source", ""] : []
+            if trace.files.count > 1 { section += [MarkdownText.codeSpan(Sanitizer.line(file.path)), ""] }
+            let lines = Sanitizer.lines(file.text, ascii: ascii)
+            section += fenced(lines.last == "" ? Array(lines.dropLast()) : lines, language: language(of: file.path))
+            section.append("")
+            try append(section, to: &out, stream)
         }
         let output = trace.output
         if !output.isEmpty {
-            out.append("## Output")
-            out.append("")
+            var section = ["## Output", ""]
             let stamps = output.map { "\($0.time) s" }
             let stampWidth = stamps.map(\.count).max() ?? 0
             let lines = zip(output, stamps).map { line, stamp in
                 String(repeating: " ", count: stampWidth - stamp.count) + stamp + "  "
                     + (line.stream == .stderr ? "[stderr] " : "") + Sanitizer.line(line.text, ascii: ascii)
             }
-            out += fenced(lines, language: "text")
-            out.append("")
+            section += fenced(lines, language: "text")
+            section.append("")
+            try append(section, to: &out, stream)
         }
-        out.append("## Step by step")
-        out.append("")
-        let breakdown = try Breakdown.render(timeline, options: ExportOptions(width: width, ascii: false,
-                                                                              selection: options.selection),
-                                             markdown: true)
-        out += breakdown.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
-            .map(String.init).filter { !$0.isEmpty }
-        out.append("")
-        out.append("## Timeline")
-        out.append("")
-        let laneOptions = LaneOptions(width: width, color: false, title: false, selection: options.selection)
-        let lanes = options.ascii ? try LaneRenderer.text(timeline, laneOptions)
-            : try LaneRenderer.unicode(timeline, laneOptions)
-        out += fenced(lines(of: lanes), language: "text")
-        out.append("")
-        out.append("## Sequence diagram")
-        out.append("")
-        do throws(ExportError) {
-            let diagram = try SequenceDiagram.render(trace, options: ExportOptions(width: width, ascii: options.ascii,
-                                                                                   selection: options.selection))
-            out += fenced(lines(of: diagram), language: "text")
-        } catch {
-            guard case let .tooLarge(_, tasks, limit) = error else { throw error }
-            out.append("Left out: the diagram would have \(tasks) task lifelines, more than the \(limit) it can"
-                + " show usefully. Export the handout with `--tasks` or `--from`/`--to` to include it.")
+        try append(["## Step by step", ""], to: &out, stream)
+        try Breakdown.write(timeline, options: breakdownOptions, markdown: true, to: stream, &out)
+        try append([""] + ["## Timeline", ""] + fenced(lines(of: lanes), language: "text") + [""], to: &out, stream)
+        try append(["## Sequence diagram", ""] + diagram, to: &out, stream)
+    }
+
+    /// Appends lines, each ending in a newline, and hands on what has gathered.
+    private static func append(_ lines: [String], to out: inout [UInt8], _ stream: ExportStream) throws(ExportError) {
+        for line in lines {
+            out += line.utf8
+            out.append(UInt8(ascii: "\n"))
+            try stream.spill(&out)
         }
-        return out.joined(separator: "\n") + "\n"
     }
 
     private static func lines(of text: String) -> [String] {

@@ -49,6 +49,16 @@ public enum SequenceDiagram {
         try layout(trace, options: options).lines.joined(separator: "\n") + "\n"
     }
 
+    /// Appends the diagram to `out`, handing it on to `stream` a line at a time.
+    static func write(_ trace: Trace, options: ExportOptions, to stream: ExportStream,
+                      _ out: inout [UInt8]) throws(ExportError) {
+        for line in try layout(trace, options: options).lines {
+            out += line.utf8
+            out.append(UInt8(ascii: "\n"))
+            try stream.spill(&out)
+        }
+    }
+
     /// The diagram's lines, with the trace event each row shows and each page's header
     /// rows (what the player needs to follow a step and keep the names on screen).
     public static func layout(_ trace: Trace, options: ExportOptions) throws(ExportError) -> SequenceLayout {

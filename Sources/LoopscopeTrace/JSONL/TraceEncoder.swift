@@ -41,6 +41,14 @@ struct TraceEncoder {
     mutating func encode() -> [UInt8] {
         out.bytes.reserveCapacity(64 + trace.events.count * 72
             + trace.files.reduce(0) { $0 + $1.text.utf8.count + 64 })
+        encode(every: Int.max) { (_: inout [UInt8]) in }
+        return out.bytes
+    }
+
+    /// Encodes into `out.bytes`, calling `flush` whenever a line ends with at least `chunk`
+    /// bytes gathered; `flush` takes what it wants from the front. The rest stays in
+    /// `out.bytes`.
+    mutating func encode<E: Error>(every chunk: Int, _ flush: (inout [UInt8]) throws(E) -> Void) throws(E) {
         header()
         for (i, f) in trace.files.enumerated() {
             out.raw("{\"file\":")
@@ -48,12 +56,16 @@ struct TraceEncoder {
             out.key(.path); out.string(f.path)
             out.key(.text); out.string(f.text)
             out.raw("}\n")
+            if out.bytes.count >= chunk { try flush(&out.bytes) }
         }
-        for (i, e) in trace.events.enumerated() { event(e, index: i) }
-        declareTasks(through: trace.tasks.count - 1)
+        for (i, e) in trace.events.enumerated() {
+            event(e, index: i)
+            if out.bytes.count >= chunk { try flush(&out.bytes) }
+        }
+        try declareTasks(through: trace.tasks.count - 1, chunk: chunk, flush)
         declareSites(through: trace.sites.count - 1)
-        declareStrings(through: trace.strings.count - 1)
-        return out.bytes
+        if out.bytes.count >= chunk { try flush(&out.bytes) }
+        try declareStrings(through: trace.strings.count - 1, chunk: chunk, flush)
     }
 
     private mutating func header() {
@@ -206,6 +218,24 @@ struct TraceEncoder {
     }
 
     // MARK: Declarations
+
+    /// Declares the remaining tasks, flushing as `encode(every:_:)` does.
+    private mutating func declareTasks<E: Error>(through last: Int, chunk: Int,
+                                                 _ flush: (inout [UInt8]) throws(E) -> Void) throws(E) {
+        while definedTasks <= last, definedTasks < trace.tasks.count {
+            declareTasks(through: definedTasks)
+            if out.bytes.count >= chunk { try flush(&out.bytes) }
+        }
+    }
+
+    /// Declares the remaining strings, flushing as `encode(every:_:)` does.
+    private mutating func declareStrings<E: Error>(through last: Int, chunk: Int,
+                                                   _ flush: (inout [UInt8]) throws(E) -> Void) throws(E) {
+        while definedStrings <= last, definedStrings < trace.strings.count {
+            declareStrings(through: definedStrings)
+            if out.bytes.count >= chunk { try flush(&out.bytes) }
+        }
+    }
 
     private mutating func declareTasks(through last: Int) {
         while definedTasks <= last, definedTasks < trace.tasks.count {

@@ -27,6 +27,18 @@ public enum TraceJSONL {
         return encoder.encode()
     }
 
+    /// The trace as JSON Lines, appended to `bytes` and handed on as it grows: whenever a
+    /// line ends with at least `chunk` bytes in `bytes`, `flush` is called to take what it
+    /// wants from the front (e.g. write it out). What is left at the end stays in `bytes`.
+    /// The bytes are those of `encodeBytes`, however they are flushed.
+    public static func encode<E: Error>(_ trace: Trace, into bytes: inout [UInt8], every chunk: Int,
+                                        flush: (inout [UInt8]) throws(E) -> Void) throws(E) {
+        var encoder = TraceEncoder(trace)
+        swap(&encoder.out.bytes, &bytes)
+        defer { swap(&encoder.out.bytes, &bytes) }
+        try encoder.encode(every: max(1, chunk), flush)
+    }
+
     /// Reads a trace from the UTF-8 bytes of a JSON Lines file.
     /// - Parameter sourceName: names the input in error messages, e.g. the file's path.
     public static func decode(_ bytes: [UInt8], sourceName: String = "<input>") throws(TraceFormatError) -> Trace {
