@@ -78,13 +78,7 @@ struct ExportCommand: ParsableCommand {
             let useColor = color ?? (output == nil && Terminal.isTerminal(1) && !Terminal.noColor)
             let options = ExportOptions(width: width ?? Terminal.defaultWidth(writingTo: output),
                                         color: useColor, ascii: !unicode, selection: part.selection)
-            let text: String
-            do {
-                text = try Exporter.render(trace, format: format, options: options)
-            } catch {
-                throw CLIError("\(error)", code: 2)
-            }
-            try Terminal.deliver(text.hasSuffix("\n") ? text : text + "\n", to: output)
+            try Terminal.stream(to: output, ExportOutput.producer(trace, format: format, options: options))
             Terminal.relay(loaded)
         }
     }
@@ -135,13 +129,7 @@ struct ExplainCommand: ParsableCommand {
             defer { Terminal.relay(loaded) }
             let options = ExportOptions(width: width ?? Terminal.defaultWidth(writingTo: nil),
                                         selection: part.selection)
-            let text: String
-            do {
-                text = try Exporter.render(trace, format: .breakdown, options: options)
-            } catch {
-                throw CLIError("\(error)", code: 2)
-            }
-            try Terminal.writeOut(text.hasSuffix("\n") ? text : text + "\n")
+            try Terminal.stream(to: nil, ExportOutput.producer(trace, format: .breakdown, options: options))
         }
     }
 }

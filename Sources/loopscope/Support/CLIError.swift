@@ -13,6 +13,11 @@ struct CLIError: Error, CustomStringConvertible {
     }
 
     var description: String { message }
+
+    /// The same error with a sentence added (what became of the output).
+    func noting(_ sentence: String) -> CLIError {
+        CLIError(message + (message.hasSuffix(".") ? " " : ". ") + sentence, code: code)
+    }
 }
 
 extension ParsableCommand {
@@ -70,5 +75,24 @@ enum Terminal {
             return
         }
         try OutputFile.write(Array(text.utf8), to: path)
+    }
+
+    /// Streams what `produce` makes to `path` (see `OutputFile`), or to standard output when
+    /// `path` is nil or `-`, as it is made. On standard output, a failure part-way says that
+    /// what was written is incomplete.
+    static func stream(to path: String?, _ produce: OutputProducer) throws(CLIError) {
+        guard let path, path != "-" else {
+            let sink = DescriptorSink(fd: 1)
+            do {
+                try produce(sink)
+            } catch {
+                if let code = sink.failure {
+                    throw CLIError("cannot write to standard output: \(String(cString: strerror(code))).")
+                }
+                throw sink.count > 0 ? error.noting("The output written before this is incomplete.") : error
+            }
+            return
+        }
+        try OutputFile.write(to: path, produce)
     }
 }

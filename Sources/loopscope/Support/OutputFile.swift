@@ -3,25 +3,36 @@ import LoopscopeTrace
 
 /// Writes a command's output file (`-o FILE`) without surprising whoever owns it.
 ///
-/// - A regular file with one name is replaced atomically: the text goes to a hidden
+/// The output is made by an `OutputProducer` and written as it comes (a long export is
+/// never held whole in memory), except where noted.
+///
+/// - A regular file with one name is replaced atomically: the output goes to a hidden
 ///   temporary file beside it, which takes the old file's mode and owner and is renamed over
-///   it, so a full disk or a failure leaves the old file whole. SIGINT, SIGTERM or SIGHUP
-///   during the write remove the temporary file before the process ends.
+///   it, so a full disk or a failure (of the disk, or of the export part-way) leaves the old
+///   file whole. SIGINT, SIGTERM or SIGHUP during the write remove the temporary file before
+///   the process ends.
 /// - A regular file with more than one name (hard links) is rewritten in place, so every
 ///   name keeps seeing the same file; so is a file whose folder does not let a temporary
-///   file be made beside it, or whose owner could not be given to a replacement. In-place
-///   writes are not atomic: a failure part-way leaves the file cut short.
-/// - Anything else that exists (a device such as /dev/null, a FIFO) is written through,
-///   never replaced.
+///   file be made beside it, or whose owner could not be given to a replacement. The output
+///   is then made whole in memory first, so an export that fails leaves the file as it was;
+///   the write itself is not atomic: a full disk part-way leaves the file cut short.
+/// - Anything else that exists (a device such as /dev/null, a FIFO) is written through as
+///   the output comes, never replaced.
 /// - A symbolic link is followed to its target, which is written as above; the link stays.
 enum OutputFile {
     static func write(_ bytes: [UInt8], to path: String) throws(CLIError) {
+        try write(to: path) { (sink) throws(CLIError) in
+            guard DescriptorSink.hand(bytes, to: sink) else { throw CLIError("the output was refused") }
+        }
+    }
+
+    static func write(to path: String, _ produce: OutputProducer) throws(CLIError) {
         let target = try resolveLinks(path)
         var info = stat()
         guard lstat(target, &info) == 0 else {
             let code = errno
             guard code == ENOENT else { throw failure(path, code) }
-            try replace(target, bytes, keeping: nil, shown: path)
+            try replace(target, produce, keeping: nil, shown: path)
             return
         }
         switch info.st_mode & S_IFMT {
@@ -29,12 +40,12 @@ enum OutputFile {
             throw CLIError("cannot write \(shown(path)): it is a folder. Name a file to write, e.g. \(shown(path))/out.txt.")
         case S_IFREG:
             if info.st_nlink > 1 {
-                try overwrite(target, bytes, shown: path, truncate: true)
-            } else if !(try replace(target, bytes, keeping: info, shown: path)) {
-                try overwrite(target, bytes, shown: path, truncate: true)
+                try overwrite(target, produce, shown: path)
+            } else if !(try replace(target, produce, keeping: info, shown: path)) {
+                try overwrite(target, produce, shown: path)
             }
         default:
-            try overwrite(target, bytes, shown: path, truncate: false)
+            try writeThrough(target, produce, shown: path)
         }
     }
 
@@ -54,10 +65,10 @@ enum OutputFile {
     }
 
     /// Writes a temporary file beside `target` and renames it over `target`. Returns false,
-    /// having changed nothing, when an existing file should be written in place instead
-    /// (its folder refuses new files, or its owner cannot be kept).
+    /// having changed nothing and made no output, when an existing file should be written in
+    /// place instead (its folder refuses new files, or its owner cannot be kept).
     @discardableResult
-    private static func replace(_ target: String, _ bytes: [UInt8], keeping old: stat?,
+    private static func replace(_ target: String, _ produce: OutputProducer, keeping old: stat?,
                                 shown path: String) throws(CLIError) -> Bool {
         let temp = folder(of: target) + "/." + name(of: target) + ".loopscope-\(getpid()).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
@@ -75,8 +86,16 @@ enum OutputFile {
                 return false
             }
         }
-        let code = writeAll(fd, bytes)
-        let synced = code == 0 ? (fsync(fd) == 0 ? 0 : errno) : code
+        let sink = DescriptorSink(fd: fd)
+        do {
+            try produce(sink)
+        } catch {
+            close(fd)
+            unlink(temp)
+            if let code = sink.failure { throw failure(path, code, keptOld: old != nil) }
+            throw error.noting(old != nil ? "The existing file is unchanged." : "No file was written.")
+        }
+        let synced = fsync(fd) == 0 ? 0 : errno
         let closed = close(fd) == 0 ? 0 : errno
         if synced != 0 || closed != 0 {
             unlink(temp)
@@ -90,31 +109,33 @@ enum OutputFile {
         return true
     }
 
-    /// Opens an existing `target` and writes into it (truncating a regular file first).
-    private static func overwrite(_ target: String, _ bytes: [UInt8], shown path: String,
-                                  truncate: Bool) throws(CLIError) {
-        let fd = open(target, O_WRONLY | O_CLOEXEC | (truncate ? O_TRUNC : 0))
+    /// Makes the output in memory, then opens the existing regular file `target`, truncates
+    /// it and writes the output into it.
+    private static func overwrite(_ target: String, _ produce: OutputProducer, shown path: String) throws(CLIError) {
+        let memory = MemorySink()
+        do {
+            try produce(memory)
+        } catch {
+            throw error.noting("The existing file is unchanged.")
+        }
+        let fd = open(target, O_WRONLY | O_CLOEXEC | O_TRUNC)
         guard fd >= 0 else { throw failure(path, errno) }
-        let code = writeAll(fd, bytes)
+        let sink = DescriptorSink(fd: fd)
+        _ = DescriptorSink.hand(memory.bytes, to: sink)
         let closed = close(fd) == 0 ? 0 : errno
-        if code != 0 || closed != 0 { throw failure(path, code != 0 ? code : closed) }
+        if let code = sink.failure ?? (closed != 0 ? closed : nil) { throw failure(path, code) }
     }
 
-    /// Writes in chunks; returns 0 or the errno of the failure.
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32 {
-        let chunk = 1 << 20
-        var offset = 0
-        while offset < bytes.count {
-            let end = min(bytes.count, offset + chunk)
-            do {
-                try StandardStreams.write(bytes[offset..<end], to: fd)
-            } catch {
-                return error.code
-            }
-            offset = end
-            TemporaryFileGuard.testHook()
-        }
-        return 0
+    /// Opens what `target` names (a device, a FIFO) and writes the output through as it comes.
+    private static func writeThrough(_ target: String, _ produce: OutputProducer, shown path: String) throws(CLIError) {
+        let fd = open(target, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(path, errno) }
+        let sink = DescriptorSink(fd: fd)
+        var made: CLIError?
+        do { try produce(sink) } catch { made = error }
+        let closed = close(fd) == 0 ? 0 : errno
+        if let code = sink.failure ?? (closed != 0 ? closed : nil) { throw failure(path, code) }
+        if let made { throw sink.count > 0 ? made.noting("What was written to \(shown(path)) is incomplete.") : made }
     }
 
     static func folder(of path: String) -> String {

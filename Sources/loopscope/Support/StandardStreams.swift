@@ -13,19 +13,24 @@ enum StandardStreams {
     /// Writes every byte of `bytes` to `fd`, retrying after interruptions and short writes.
     static func write(_ bytes: some Collection<UInt8>, to fd: Int32) throws(WriteFailure) {
         let failure: WriteFailure? = Array(bytes).withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return WriteFailure(code: errno)
-                }
-                if n == 0 { return WriteFailure(code: EIO) }
-                offset += n
-            }
+            do throws(WriteFailure) { try write(buffer, to: fd) } catch { return error }
             return nil
         }
         if let failure { throw failure }
+    }
+
+    /// Writes every byte of `buffer` to `fd`, retrying after interruptions and short writes.
+    static func write(_ buffer: UnsafeRawBufferPointer, to fd: Int32) throws(WriteFailure) {
+        var offset = 0
+        while offset < buffer.count {
+            let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw WriteFailure(code: errno)
+            }
+            if n == 0 { throw WriteFailure(code: EIO) }
+            offset += n
+        }
     }
 
     /// Standard output; a failure becomes a `CLIError` (exit 1) naming the reason.
