@@ -5,7 +5,8 @@
 /// exact decimals, so no input can trap. It does not know the trace format's fields
 /// (see `TraceDecoder`) and reads no JSON that spans lines.
 struct ByteScanner {
-    let buf: UnsafeBufferPointer<UInt8>
+    /// The window of input being read: whole lines (see `LineWindows`), or all of it.
+    private(set) var buf: UnsafeBufferPointer<UInt8>
     let sourceName: String
     var pos = 0
     /// 1-based number of the line `pos` is on.
@@ -18,6 +19,13 @@ struct ByteScanner {
     init(_ buf: UnsafeBufferPointer<UInt8>, sourceName: String) {
         self.buf = buf
         self.sourceName = sourceName
+    }
+
+    /// Moves on to the next window of input, which starts a new line (the line count goes on).
+    mutating func read(_ window: UnsafeBufferPointer<UInt8>) {
+        buf = window
+        pos = 0
+        lineStart = 0
     }
 
     // MARK: Position

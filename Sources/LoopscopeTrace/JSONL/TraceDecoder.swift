@@ -18,7 +18,12 @@ struct TraceDecoder {
         s = ByteScanner(buf, sourceName: sourceName)
     }
 
-    mutating func decode() throws(TraceFormatError) -> Trace {
+    /// Reads the whole input: the window given to `init`, then each one `more` hands out
+    /// (nil: the input ended). Every `stopCheckLines` lines it asks `shouldStop` with how
+    /// many bytes it has read so far, and gives up (returning nil) when that says so.
+    /// `sizeHint` is the input's size in bytes, if known, to reserve room for the events.
+    mutating func decode(more: () -> UnsafeBufferPointer<UInt8>? = { nil }, sizeHint: Int? = nil,
+                         shouldStop: (Int) -> Bool = { _ in false }) throws(TraceFormatError) -> Trace? {
         if s.buf.count >= 3, s.buf[0] == 0xEF, s.buf[1] == 0xBB, s.buf[2] == 0xBF { s.pos = 3; s.lineStart = 3 }
         var probe = s
         probe.skipSpaces()
@@ -27,12 +32,23 @@ struct TraceDecoder {
             throw s.error("empty trace: expected the header line \(Self.headerExample)")
         }
         try readHeader()
-        trace.events.reserveCapacity(s.buf.count / 80)
+        trace.events.reserveCapacity((sizeHint ?? s.buf.count) / 80)
+        /// Bytes of the windows before the current one.
+        var before = 0
+        var lines = 0
         while true {
             if s.current == 0x0A { s.newLine() }
             s.skipSpaces()
-            guard let c = s.current else { break }
+            guard let c = s.current else {
+                // Windows end after a newline: the next one starts a line.
+                guard let window = more() else { break }
+                before += s.buf.count
+                s.read(window)
+                continue
+            }
             if c == 0x0A { continue }
+            lines &+= 1
+            if lines & (Self.stopCheckLines - 1) == 0, shouldStop(before + s.pos) { return nil }
             guard c == UInt8(ascii: "{") else { throw s.error("expected '{' to start a line, found \(s.found)") }
             var f = LineFields()
             try readObject(&f)
@@ -42,6 +58,9 @@ struct TraceDecoder {
         }
         return trace
     }
+
+    /// How many lines the decoder reads between two questions to `shouldStop` (a power of 2).
+    static let stopCheckLines = 4096
 
     // MARK: One line
 

@@ -52,12 +52,38 @@ public enum TraceJSONL {
         let result: Result<(trace: Trace, version: Int), TraceFormatError> = bytes.withUnsafeBufferPointer { buf in
             var decoder = TraceDecoder(buf, sourceName: sourceName)
             do throws(TraceFormatError) {
-                let trace = try decoder.decode()
+                // Without a way to stop, decoding ends with a trace or an error.
+                guard let trace = try decoder.decode() else { return .failure(decoder.s.error("stopped")) }
                 return .success((trace, decoder.version))
             } catch { return .failure(error) }
         }
         return try result.get()
     }
+
+    /// Reads a trace from a stream of bytes, such as a file, without holding it whole: `read`
+    /// fills the buffer it is given from the start and returns how many bytes it wrote (0 at
+    /// the end). The lines are read a window of `chunkSize` bytes or so at a time; the result
+    /// and every error (message, line, column) are those `decodeWithVersion(_:sourceName:)`
+    /// gives for the same bytes.
+    ///
+    /// Every `stopCheckLines` lines it calls `shouldStop` with how many bytes it has read so
+    /// far (for progress), and returns nil as soon as that answers true.
+    /// - Parameter sizeHint: the input's size in bytes, when known, to reserve room.
+    public static func decodeWithVersion(reading read: @escaping (UnsafeMutableBufferPointer<UInt8>) -> Int,
+                                         sourceName: String = "<input>", sizeHint: Int? = nil,
+                                         chunkSize: Int = 1 << 20, shouldStop: (Int) -> Bool = { _ in false })
+        throws(TraceFormatError) -> (trace: Trace, version: Int)? {
+        let windows = LineWindows(chunkSize: chunkSize, read: read)
+        guard let first = windows.next() else { return try decodeWithVersion([], sourceName: sourceName) }
+        var decoder = TraceDecoder(first, sourceName: sourceName)
+        guard let trace = try decoder.decode(more: windows.next, sizeHint: sizeHint, shouldStop: shouldStop) else {
+            return nil
+        }
+        return (trace, decoder.version)
+    }
+
+    /// How many lines `decodeWithVersion(reading:…)` reads between two calls to `shouldStop`.
+    public static var stopCheckLines: Int { TraceDecoder.stopCheckLines }
 
     /// Reads a trace from JSON Lines text.
     public static func decode(_ text: String, sourceName: String = "<input>") throws(TraceFormatError) -> Trace {

@@ -36,6 +36,13 @@ extension Trace {
     /// output is right, or that a decoded file was well formed (the decoder does that).
     public func validate(limit: Int = 100) -> [TraceProblem] {
         var validator = TraceValidator(self, limit: limit)
-        return validator.run()
+        return validator.run() ?? []
+    }
+
+    /// `validate(limit:)` that asks `shouldStop` every few thousand events and gives up,
+    /// returning nil, when it answers true (a caller that shows progress can stop a long check).
+    public func validate(limit: Int = 100, shouldStop: () -> Bool) -> [TraceProblem]? {
+        var validator = TraceValidator(self, limit: limit)
+        return validator.run(shouldStop: shouldStop)
     }
 }

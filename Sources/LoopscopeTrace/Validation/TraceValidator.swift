@@ -38,10 +38,13 @@ struct TraceValidator {
         tasks = Array(repeating: TaskState(), count: trace.tasks.count)
     }
 
-    mutating func run() -> [TraceProblem] {
+    /// The problems found, or nil when `shouldStop` (asked every `stopCheckEvents` events)
+    /// answered true.
+    mutating func run(shouldStop: () -> Bool = { false }) -> [TraceProblem]? {
         checkTables()
         var previous = VirtualTime.zero
         for (i, e) in trace.events.enumerated() {
+            if i & (Self.stopCheckEvents - 1) == 0, i > 0, shouldStop() { return nil }
             let before = previous
             guard problems.count < limit else { break }
             index = i
@@ -65,6 +68,9 @@ struct TraceValidator {
         }
         return Array(problems.prefix(limit))
     }
+
+    /// How many events the replay checks between two questions to `shouldStop` (a power of 2).
+    static let stopCheckEvents = 4096
 
     mutating func report(_ message: String) {
         problems.append(TraceProblem(event: index, message: message))

@@ -18,8 +18,15 @@ enum TraceCheck {
 
     /// `trace` when it is consistent or `force` is set; otherwise a `CLIError` (exit 1).
     static func consistent(_ trace: Trace, path: String, force: Bool) throws -> Trace {
+        // Nothing asks it to stop, so the check always finishes.
+        try consistent(trace, path: path, force: force) { false } ?? trace
+    }
+
+    /// `consistent(_:path:force:)` asking `shouldStop` every few thousand events of the
+    /// check; nil when it answered true.
+    static func consistent(_ trace: Trace, path: String, force: Bool, shouldStop: () -> Bool) throws -> Trace? {
         if force { return trace }
-        let problems = trace.validate(limit: shownProblems + 1)
+        guard let problems = trace.validate(limit: shownProblems + 1, shouldStop: shouldStop) else { return nil }
         guard !problems.isEmpty else { return trace }
         throw CLIError("""
             \(Sanitizer.line(path)) is well-formed but inconsistent, so what it shows could not have happened:

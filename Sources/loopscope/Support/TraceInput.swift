@@ -12,6 +12,11 @@ enum TraceInput {
         return try demo(argument).record().trace
     }
 
+    /// Whether `load` reads `argument` as a trace file (not a `.py` program or a demo).
+    static func isTraceFile(_ argument: String) -> Bool {
+        !argument.hasSuffix(".py") && (argument.hasSuffix(".jsonl") || FileManager.default.fileExists(atPath: argument))
+    }
+
     static func demo(_ id: String) throws -> Demo {
         if let demo = DemoCatalog.named(id) { return demo }
         let close = DemoCatalog.closest(to: id)
@@ -27,17 +32,55 @@ enum TraceInput {
 
     /// A trace file and the format version its header declares.
     static func decodeFileWithVersion(_ path: String) throws -> (trace: Trace, version: Int) {
+        // Nothing asks it to stop, so it ends with a trace or an error.
+        guard let decoded = try decodeFileWithVersion(path, shouldStop: { _, _ in false }) else {
+            throw CLIError("reading \(path) stopped", code: 1)
+        }
+        return decoded
+    }
+
+    /// A trace file and its format version, read a window at a time (the file is never held
+    /// whole), asking `shouldStop` with the bytes read so far and the file's size every few
+    /// thousand lines; nil when it answered true.
+    static func decodeFileWithVersion(_ path: String, shouldStop: (_ read: Int, _ size: Int) -> Bool) throws
+        -> (trace: Trace, version: Int)? {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw CLIError("\(path) is a folder, not a trace file: pass a .jsonl file written by `loopscope record`.", code: 1)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError("cannot read \(path): no such file, or it is not readable.", code: 1)
-        }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw CLIError("cannot read \(path): no such file, or it is not readable.", code: 1) }
+        defer { close(fd) }
+        var info = stat()
+        let size = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
+        let failure = ReadFailure()
+        let decoded: (trace: Trace, version: Int)?
         do {
-            return try TraceJSONL.decodeWithVersion([UInt8](data), sourceName: path)
+            decoded = try TraceJSONL.decodeWithVersion(reading: { buffer in
+                while true {
+                    let n = read(fd, buffer.baseAddress, buffer.count)
+                    if n >= 0 { return n }
+                    if errno == EINTR { continue }
+                    failure.errorNumber = errno
+                    return 0
+                }
+            }, sourceName: path, sizeHint: size > 0 ? size : nil, shouldStop: { shouldStop($0, size) })
         } catch {
+            try failure.check(path)
             throw CLIError("\(error)", code: 1)
+        }
+        try failure.check(path)
+        return decoded
+    }
+
+    /// An error from `read(2)` met while decoding, reported instead of what the decoder
+    /// made of the input cut short.
+    private final class ReadFailure {
+        var errorNumber: Int32 = 0
+
+        func check(_ path: String) throws {
+            guard errorNumber != 0 else { return }
+            throw CLIError("cannot read \(path): \(String(cString: strerror(errorNumber))).", code: 1)
         }
     }
 }
