@@ -8,11 +8,23 @@ struct LaneEnds: Sendable {
     private let irregular: [Bool]
 
     init(lanes: [Lane]) {
+        self.init(lanes: lanes) { false }!
+    }
+
+    /// Nil when `shouldStop`, asked every `Timeline.stopCheckInterval` spans or lanes looked
+    /// at, answered true.
+    init?(lanes: [Lane], shouldStop: () -> Bool) {
         var from: [Int] = []
         var odd: [Bool] = []
         from.reserveCapacity(lanes.count)
         odd.reserveCapacity(lanes.count)
+        var work = 0
         for lane in lanes {
+            work += lane.spans.count + 1
+            if work >= Timeline.stopCheckInterval {
+                work = 0
+                if shouldStop() { return nil }
+            }
             let last = lane.spans.last
             from.append(last.map { $0.state.isFinal ? Int($0.startStep) : Int.max } ?? Int.max)
             odd.append(lane.spans.dropLast().contains { $0.state.isFinal })

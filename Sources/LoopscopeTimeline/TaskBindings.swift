@@ -24,10 +24,19 @@ public enum TaskBindings {
 
     /// The binding name per task id (nil: none).
     public static func names(in trace: Trace) -> [String?] {
+        names(in: trace) { false } ?? []
+    }
+
+    /// `names(in:)`, asking `shouldStop` every `Timeline.stopCheckInterval` events; nil when
+    /// it answered true.
+    public static func names(in trace: Trace, shouldStop: () -> Bool) -> [String?]? {
         var names = [String?](repeating: nil, count: trace.tasks.count)
         var bySite: [Int32: (name: String?, count: Int)] = [:]
         var siteOf = [Int32](repeating: -1, count: trace.tasks.count)
-        for e in trace.events where e.kind == .created && e.task >= 0 && Int(e.task) < names.count && e.site >= 0 {
+        let every = Timeline.stopCheckInterval - 1
+        for (k, e) in trace.events.enumerated() {
+            if k & every == every, shouldStop() { return nil }
+            guard e.kind == .created && e.task >= 0 && Int(e.task) < names.count && e.site >= 0 else { continue }
             siteOf[Int(e.task)] = e.site
             if var known = bySite[e.site] {
                 known.count += 1

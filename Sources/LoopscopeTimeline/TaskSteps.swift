@@ -10,12 +10,23 @@ struct TaskSteps: Sendable {
     private var steps: [Int32]
 
     init(steps all: [Step], taskCount: Int) {
+        self.init(steps: all, taskCount: taskCount) { false }!
+    }
+
+    /// Nil when `shouldStop`, asked every `Timeline.stopCheckInterval` steps, answered true.
+    init?(steps all: [Step], taskCount: Int, shouldStop: () -> Bool) {
+        let every = Timeline.stopCheckInterval - 1
         var offsets = [Int32](repeating: 0, count: taskCount + 1)
-        for s in all where s.task >= 0 && Int(s.task) < taskCount { offsets[Int(s.task) + 1] += 1 }
+        for (k, s) in all.enumerated() {
+            if k & every == every, shouldStop() { return nil }
+            if s.task >= 0 && Int(s.task) < taskCount { offsets[Int(s.task) + 1] += 1 }
+        }
         for t in 0..<taskCount { offsets[t + 1] += offsets[t] }
         var fill = offsets
         var steps = [Int32](repeating: 0, count: Int(offsets[taskCount]))
-        for (k, s) in all.enumerated() where s.task >= 0 && Int(s.task) < taskCount {
+        for (k, s) in all.enumerated() {
+            if k & every == every, shouldStop() { return nil }
+            guard s.task >= 0 && Int(s.task) < taskCount else { continue }
             steps[Int(fill[Int(s.task)])] = Int32(k)
             fill[Int(s.task)] += 1
         }

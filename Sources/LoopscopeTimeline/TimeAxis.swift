@@ -68,11 +68,27 @@ public struct TimeAxis: Sendable {
     /// Lays out only `steps` (clamped to the timeline's) on `width` columns: the first of
     /// them starts at column 0 and the last ends at the axis' end.
     public init(timeline: Timeline, steps range: Range<Int>, width: Int, zoom: Double = 1) {
+        self.init(timeline: timeline, steps: range, width: width, zoom: zoom) { false }!
+    }
+
+    /// Lays out as `init(timeline:width:zoom:)` does, asking `shouldStop` every
+    /// `Timeline.stopCheckInterval` steps of each pass over the steps (a run of millions of
+    /// steps takes a while); nil when it answered true.
+    public init?(timeline: Timeline, width: Int, zoom: Double = 1, shouldStop: () -> Bool) {
+        self.init(timeline: timeline, steps: 0..<timeline.steps.count, width: width, zoom: zoom,
+                  shouldStop: shouldStop)
+    }
+
+    /// `init(timeline:steps:width:zoom:)` asking `shouldStop` as `init(timeline:width:zoom:shouldStop:)`
+    /// does; nil when it answered true.
+    public init?(timeline: Timeline, steps range: Range<Int>, width: Int, zoom: Double = 1,
+                 shouldStop: () -> Bool) {
         let all = timeline.steps
         let range = range.clamped(to: 0..<all.count)
         let steps = range == all.indices ? all : Array(all[range])
-        let plan = TimeAxisPlan(steps: steps, width: max(width, Self.minimumWidth),
-                                zoom: max(zoom, 1))
+        guard let plan = TimeAxisPlan(steps: steps, width: max(width, Self.minimumWidth),
+                                      zoom: max(zoom, 1), shouldStop: shouldStop) else { return nil }
+        let every = Timeline.stopCheckInterval - 1
         self.steps = range
         self.requestedWidth = width
         self.zoom = max(zoom, 1)
@@ -85,12 +101,15 @@ public struct TimeAxis: Sendable {
         var s = 0
         let n = plan.stepColumn.count
         for c in 0..<plan.width {
+            if c & every == every, shouldStop() { return nil }
             while s + 1 < n && Int(plan.stepColumn[s + 1]) <= c { s += 1 }
             columnStep[c] = Int32(s)
         }
         self.columnStep = columnStep
         var ticks: [Tick] = []
-        for i in steps.indices where i == 0 || steps[i].time > steps[i - 1].time {
+        for i in steps.indices {
+            if i & every == every, shouldStop() { return nil }
+            guard i == 0 || steps[i].time > steps[i - 1].time else { continue }
             let c = Int(plan.stepColumn[i])
             if let last = ticks.last, last.column == c { continue }
             ticks.append(Tick(column: c, time: steps[i].time, step: range.lowerBound + i))

@@ -68,15 +68,53 @@ public struct Timeline: Sendable {
     /// `stopCheckInterval` events and between the passes that follow, so a caller can give
     /// up on a huge trace (the player does on `q` or a signal). Nil when it answered true.
     public static func build(trace: Trace, shouldStop: () -> Bool) -> Timeline? {
+        build(trace: trace) { (_: BuildPass) in shouldStop() }
+    }
+
+    /// The passes of a build, in order: the event pass, then the tables made from it.
+    public enum BuildPass: String, CaseIterable, Sendable {
+        /// The one pass over the events (steps, spans, loop snapshots).
+        case events
+        /// Each task's spans, grouped into lanes.
+        case lanes
+        /// When each lane finishes for good.
+        case laneEnds = "lane ends"
+        /// Each task's steps (for a task's next step and first start).
+        case taskSteps = "task steps"
+        /// The names the program binds its tasks to.
+        case bindings
+    }
+
+    /// `build(trace:shouldStop:)` that tells `shouldStop` which pass asks. Every pass asks at
+    /// least every `stopCheckInterval` items of its work (events, spans, steps, lanes), and
+    /// the build asks again between passes; it returns nil at the first true, without asking
+    /// again.
+    public static func build(trace: Trace, shouldStop: (BuildPass) -> Bool) -> Timeline? {
         var builder = TimelineBuilder(trace: trace)
-        guard builder.run(shouldStop: shouldStop), !shouldStop() else { return nil }
-        return Timeline(trace: trace, built: builder)
+        guard builder.run(shouldStop: { shouldStop(.events) }), !shouldStop(.events),
+              !shouldStop(.lanes), let lanes = builder.finishedLanes(shouldStop: { shouldStop(.lanes) }),
+              !shouldStop(.laneEnds), let laneEnds = LaneEnds(lanes: lanes, shouldStop: { shouldStop(.laneEnds) }),
+              !shouldStop(.taskSteps),
+              let taskSteps = TaskSteps(steps: builder.steps, taskCount: trace.tasks.count,
+                                        shouldStop: { shouldStop(.taskSteps) }),
+              !shouldStop(.bindings), let bindings = TaskBindings.names(in: trace, shouldStop: { shouldStop(.bindings) })
+        else { return nil }
+        return Timeline(trace: trace, built: builder, lanes: lanes, laneEnds: laneEnds, taskSteps: taskSteps,
+                        bindings: bindings)
     }
 
     private init(trace: Trace, built builder: TimelineBuilder) {
+        let lanes = builder.finishedLanes()
+        self.init(trace: trace, built: builder, lanes: lanes, laneEnds: LaneEnds(lanes: lanes),
+                  taskSteps: TaskSteps(steps: builder.steps, taskCount: trace.tasks.count),
+                  bindings: TaskBindings.names(in: trace))
+    }
+
+    private init(trace: Trace, built builder: TimelineBuilder, lanes: [Lane], laneEnds: LaneEnds,
+                 taskSteps: TaskSteps, bindings: [String?]) {
         self.trace = trace
-        self.lanes = builder.finishedLanes()
-        self.laneEnds = LaneEnds(lanes: lanes)
+        self.lanes = lanes
+        self.laneEnds = laneEnds
         self.steps = builder.steps
         self.loopSpans = builder.loopSpans
         self.output = builder.output
@@ -85,8 +123,8 @@ public struct Timeline: Sendable {
         self.laneIndex = builder.laneIndexTable()
         self.snapshots = builder.snapshots
         self.isThread = builder.isThread
-        self.bindings = TaskBindings.names(in: trace)
-        self.taskSteps = TaskSteps(steps: builder.steps, taskCount: trace.tasks.count)
+        self.bindings = bindings
+        self.taskSteps = taskSteps
         self.loopless = trace.tasks.contains { $0.kind == .mainThread }
     }
 

@@ -189,15 +189,28 @@ struct TimelineBuilder {
 
     /// Lanes in order of first appearance, then the tasks that never appeared.
     func finishedLanes() -> [Lane] {
+        finishedLanes { false } ?? []
+    }
+
+    /// Each task's spans as lanes, in lane order; nil when `shouldStop`, asked every
+    /// `Timeline.stopCheckInterval` spans, answered true.
+    func finishedLanes(shouldStop: () -> Bool) -> [Lane]? {
+        let every = Timeline.stopCheckInterval - 1
         var count = [Int](repeating: 0, count: trace.tasks.count)
-        for t in closedTask { count[Int(t)] += 1 }
+        for (k, t) in closedTask.enumerated() {
+            if k & every == every, shouldStop() { return nil }
+            count[Int(t)] += 1
+        }
         var spans = count.map { n -> [StateSpan] in
             var a: [StateSpan] = []
             a.reserveCapacity(n)
             return a
         }
         // Each task's spans closed in step order, so appending in closing order sorts them.
-        for (span, t) in zip(closed, closedTask) { spans[Int(t)].append(span) }
+        for k in closed.indices {
+            if k & every == every, shouldStop() { return nil }
+            spans[Int(closedTask[k])].append(closed[k])
+        }
         return laneOrder().map { t in
             let s = spans[Int(t)]
             return Lane(task: t, kind: trace.tasks[Int(t)].kind,
