@@ -23,15 +23,25 @@ extension Player {
     /// `Player.checkTerminal()`).
     package static func play(trace: Trace, options: PlayerOptions,
                             environment: [String: String] = currentEnvironment()) throws -> PlayerOutcome {
+        try play(options: options, environment: environment) { _ in (trace, options) }
+    }
+
+    /// Takes the terminal, then reads the run with `read` while a "reading" screen shows
+    /// how far it got and `q`, Esc, Ctrl-C and the signals stop it (see `Player.load`), and
+    /// replays it with the options `read` returns. `options` chooses how to draw until then.
+    /// The terminal is restored before anything `read` throws comes out, so its message goes
+    /// to a clean screen.
+    package static func play(options: PlayerOptions, environment: [String: String] = currentEnvironment(),
+                            read: (LoadWatch) throws -> (trace: Trace, options: PlayerOptions)?) throws
+        -> PlayerOutcome {
         try checkTerminal(environment: environment)
         let backend = try openBackend(options: options, environment: environment)
         defer { backend.restore() }
-        // A huge run takes seconds to lay out: q and the signals are heard meanwhile.
-        switch load(trace: trace, on: backend) {
+        switch try load(on: backend, read: read) {
         case .stopped(let outcome):
             return outcome
-        case .timeline(let timeline):
-            return run(timeline: timeline, options: options, on: backend, saveScreen: ScreenFile.save)
+        case .ready(let state):
+            return run(state: state, on: backend, saveScreen: ScreenFile.save)
         }
     }
 

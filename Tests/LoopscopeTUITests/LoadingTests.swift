@@ -66,10 +66,117 @@ import Testing
     @Test func withNothingPressedTheLoadFinishes() {
         // A clock that stands still never reaches the poll interval: the keyboard is not read.
         let backend = ScriptedBackend(size: TerminalSize(width: 80, height: 24), events: [])
-        guard case .timeline(let timeline) = Player.load(trace: trace, on: backend, clock: { .zero }) else {
+        guard case .ready(let state) = Player.load(trace: trace, on: backend, clock: { .zero }) else {
             Issue.record("the load stopped with nothing pressed")
             return
         }
-        #expect(timeline.steps.count == Timeline(trace: trace).steps.count)
+        #expect(state.timeline.steps.count == Timeline(trace: trace).steps.count)
+    }
+
+    /// A keyboard that has `q` (or a signal) waiting once the load has reached a chosen part
+    /// of its work, and nothing before: it looks at the watch the load reads the run with.
+    final class PhaseBackend: TerminalBackend, @unchecked Sendable {
+        let size = TerminalSize(width: 80, height: 24)
+        let capabilities = TerminalCapabilities(colors: true, unicode: true)
+        let target: String
+        let key: InputEvent
+        var watch: LoadWatch?
+        /// How many questions the watch had been asked when the key was first there.
+        var pressedAt: Int?
+        var frames: [Grid] = []
+
+        init(target: String, key: InputEvent = .key(.char("q"))) {
+            self.target = target
+            self.key = key
+        }
+
+        func draw(_ grid: Grid) { frames.append(grid) }
+        func restore() {}
+        func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
+            guard let watch, watch.phase?.name == target else { return nil }
+            if pressedAt == nil { pressedAt = watch.questions }
+            return key
+        }
+    }
+
+    /// Reads `trace` as a file would be read: the decoder asks the watch every few thousand
+    /// lines with the bytes read so far.
+    static func reading(_ trace: Trace, backend: PhaseBackend) -> (LoadWatch) throws -> (trace: Trace, options: PlayerOptions)? {
+        let bytes = TraceJSONL.encodeBytes(trace)
+        return { watch in
+            backend.watch = watch
+            watch.show(.reading(bytes: 0, of: bytes.count))
+            var offset = 0
+            let decoded = try TraceJSONL.decodeWithVersion(reading: { buffer in
+                let n = min(buffer.count, bytes.count - offset)
+                for i in 0..<n { buffer[i] = bytes[offset + i] }
+                offset += n
+                return n
+            }, chunkSize: 1 << 16) { watch.shouldStop(.reading(bytes: $0, of: bytes.count)) }
+            return decoded.map { ($0.trace, PlayerOptions()) }
+        }
+    }
+
+    /// Every part of a load: reading the file, each pass of the timeline, each zoom level.
+    static let phases = ["reading the file"] + Timeline.BuildPass.allCases.map { "timeline: \($0.rawValue)" }
+        + AppState.zoomLevels.map { "zoom ×\(Int($0))" }
+
+    @Test(arguments: phases)
+    func qDuringEachPartOfTheLoadStopsIt(phase: String) throws {
+        let backend = PhaseBackend(target: phase)
+        let clock = FakeClock()
+        let loaded = try Player.load(on: backend, clock: clock.read, read: Self.reading(trace, backend: backend))
+        guard case .stopped(let outcome) = loaded else {
+            Issue.record("q during \(phase) did not stop the load")
+            return
+        }
+        #expect(outcome.signal == 0 && !outcome.interrupted)
+        let watch = try #require(backend.watch)
+        // The key was seen at the first question of that part (the clock moves 25 ms a
+        // question, past the poll interval) and the load ended there, asking nothing more.
+        #expect(watch.phase?.name == phase)
+        #expect(backend.pressedAt == watch.questions)
+        #expect(backend.frames.first?.text().contains("reading the run") == true)
+    }
+
+    @Test(arguments: phases)
+    func aSignalDuringEachPartOfTheLoadStopsIt(phase: String) throws {
+        let backend = PhaseBackend(target: phase, key: .terminate)
+        let loaded = try Player.load(on: backend, clock: FakeClock().read, read: Self.reading(trace, backend: backend))
+        guard case .stopped(let outcome) = loaded else {
+            Issue.record("SIGTERM during \(phase) did not stop the load")
+            return
+        }
+        #expect(outcome.signal == 15 && outcome.interrupted)
+        #expect(backend.watch?.phase?.name == phase)
+    }
+
+    /// Each part asks often enough: counted in questions per unit of its work, never in time.
+    @Test func everyPartOfTheLoadAsksAtBoundedIntervals() throws {
+        var asked: [String: Int] = [:]
+        let timeline = try #require(Timeline.build(trace: trace) { (pass: Timeline.BuildPass) in
+            asked["timeline: \(pass.rawValue)", default: 0] += 1
+            return false
+        })
+        let prepared = AppState.prepared(timeline: timeline, options: PlayerOptions(),
+                                         size: TerminalSize(width: 80, height: 24)) { level in
+            asked["zoom ×\(Int(AppState.zoomLevels[level]))", default: 0] += 1
+            return false
+        }
+        #expect(prepared != nil)
+        let steps = timeline.steps.count
+        let spans = timeline.lanes.reduce(0) { $0 + $1.spans.count }
+        let every = Timeline.stopCheckInterval
+        #expect(steps > 4 * every && spans > 4 * every, "the trace is big enough to tell")
+        #expect(asked["timeline: events", default: 0] >= trace.events.count / every)
+        #expect(asked["timeline: lanes", default: 0] >= 2 * (spans / every))
+        #expect(asked["timeline: lane ends", default: 0] >= spans / every)
+        #expect(asked["timeline: task steps", default: 0] >= 2 * (steps / every))
+        #expect(asked["timeline: bindings", default: 0] >= trace.events.count / every)
+        for level in AppState.zoomLevels {
+            // The gaps, the compression, the widths, the layout and the ticks each ask
+            // (and the median's passes over the gaps that are not zero).
+            #expect(asked["zoom ×\(Int(level))", default: 0] >= 5 * (steps / every), "zoom ×\(Int(level))")
+        }
     }
 }

@@ -53,19 +53,26 @@ extension AppState {
 
     private func axisEntry(width: Int, zoomIndex: Int) -> AxisCache.Entry {
         axisCache.entry(AxisCache.Key(width: width, zoomIndex: zoomIndex)) {
-            let axis = TimeAxis(timeline: timeline, width: width, zoom: AppState.zoomLevels[zoomIndex])
-            var row = [UInt8](repeating: 0, count: axis.width)
-            for span in timeline.loopSpans where span.startStep < span.endStep {
-                let code: UInt8 = switch span.activity {
-                case .idle: 1
-                case .running: 2
-                case .blocked: 3
-                }
-                let cols = axis.columns(steps: Int(span.startStep)..<Int(span.endStep))
-                for c in cols.clamped(to: 0..<row.count) where row[c] < code { row[c] = code }
-            }
-            return AxisCache.Entry(axis: axis, loopRow: row)
+            AxisCache.make(timeline: timeline, width: width, zoomIndex: zoomIndex) { false }!
         }
+    }
+
+    /// The state at start, as `init(timeline:options:size:unicode:)` makes it, with every zoom
+    /// level laid out first while `shouldStop` is asked every few thousand steps of each
+    /// layout (a run of millions of steps takes a while), told which zoom level (0-based) is
+    /// being laid out. Nil when it answered true.
+    package static func prepared(timeline: Timeline, options: PlayerOptions, size: TerminalSize,
+                                 unicode: Bool = true, shouldStop: (Int) -> Bool) -> AppState? {
+        let axes = AxisCache()
+        let width = Layout.axisWidth(totalWidth: size.width)
+        for index in zoomLevels.indices {
+            guard !shouldStop(index),
+                  let entry = AxisCache.make(timeline: timeline, width: width, zoomIndex: index,
+                                             shouldStop: { shouldStop(index) })
+            else { return nil }
+            _ = axes.entry(AxisCache.Key(width: width, zoomIndex: index)) { entry }
+        }
+        return AppState(timeline: timeline, options: options, size: size, unicode: unicode, axes: axes)
     }
 
     /// Narrates the current step again when the step, the pane's width or the glyphs changed.

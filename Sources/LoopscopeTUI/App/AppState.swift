@@ -76,7 +76,7 @@ package struct AppState: Sendable {
     /// 2 running a task, 3 blocked. Laid out with the axis, so a frame does not walk the run.
     var loopRow: [UInt8] = []
     /// Axes laid out so far, shared by every copy of this state (see `AxisCache`).
-    let axisCache = AxisCache()
+    let axisCache: AxisCache
     /// The narration of the current step, wrapped for the narration pane.
     package internal(set) var narration: String = ""
     var narrationKey: NarrationKey?
@@ -91,6 +91,12 @@ package struct AppState: Sendable {
     package static let zoomLevels: [Double] = [1, 2, 4, 8, 16, 32]
 
     package init(timeline: Timeline, options: PlayerOptions, size: TerminalSize, unicode: Bool = true) {
+        self.init(timeline: timeline, options: options, size: size, unicode: unicode, axes: AxisCache())
+    }
+
+    /// A state whose time axes come from `axes` (laid out ahead by `prepared(…)`, or empty).
+    init(timeline: Timeline, options: PlayerOptions, size: TerminalSize, unicode: Bool, axes: AxisCache) {
+        axisCache = axes
         self.timeline = timeline
         self.options = options
         self.size = size

@@ -28,3 +28,27 @@ final class AxisCache: @unchecked Sendable {
         return made
     }
 }
+
+extension AxisCache {
+    /// Lays out the axis for `width` at zoom level `zoomIndex`, and the loop row over it,
+    /// asking `shouldStop` every `Timeline.stopCheckInterval` steps or spans; nil when it
+    /// answered true.
+    static func make(timeline: Timeline, width: Int, zoomIndex: Int, shouldStop: () -> Bool) -> Entry? {
+        guard let axis = TimeAxis(timeline: timeline, width: width, zoom: AppState.zoomLevels[zoomIndex],
+                                  shouldStop: shouldStop) else { return nil }
+        let every = Timeline.stopCheckInterval - 1
+        var row = [UInt8](repeating: 0, count: axis.width)
+        for (k, span) in timeline.loopSpans.enumerated() {
+            if k & every == every, shouldStop() { return nil }
+            guard span.startStep < span.endStep else { continue }
+            let code: UInt8 = switch span.activity {
+            case .idle: 1
+            case .running: 2
+            case .blocked: 3
+            }
+            let cols = axis.columns(steps: Int(span.startStep)..<Int(span.endStep))
+            for c in cols.clamped(to: 0..<row.count) where row[c] < code { row[c] = code }
+        }
+        return Entry(axis: axis, loopRow: row)
+    }
+}

@@ -1,37 +1,45 @@
 import LoopscopeTimeline
 import LoopscopeTrace
 
-/// Building a huge run's timeline takes seconds: the player shows that it is reading the
-/// run and still answers `q`, Esc, Ctrl-C and the signals meanwhile.
+/// Loading a huge run takes seconds (reading the file, checking it, building the timeline,
+/// laying out the zoom levels): the player shows how far it got and still answers `q`, Esc,
+/// Ctrl-C and the signals meanwhile.
 extension Player {
-    /// How a load ended: the timeline, or the user (or a signal) stopping it.
+    /// How a load ended: the player's state, ready to show, or the user (or a signal)
+    /// stopping it.
     package enum Loaded {
-        case timeline(Timeline)
+        case ready(AppState)
         case stopped(PlayerOutcome)
     }
 
-    /// How often, at most, the keyboard and the signal flag are looked at while building.
+    /// How often, at most, the keyboard and the signal flag are looked at while loading.
     package static let loadPollInterval = Duration.milliseconds(20)
 
-    /// Builds the timeline of `trace` with `backend` showing a "reading" screen, looking at
-    /// the keyboard and signals every `loadPollInterval` of `clock` (the build asks every
-    /// `Timeline.stopCheckInterval` events). `q`, Esc, Ctrl-C, SIGINT, SIGTERM and SIGHUP stop
-    /// it; other keys are dropped.
-    package static func load(trace: Trace, on backend: any TerminalBackend,
-                            clock: () -> Duration = Player.monotonicNow) -> Loaded {
-        backend.draw(loadingScreen(size: backend.size, events: trace.events.count))
-        var last = clock()
-        var stop: PlayerOutcome?
-        let timeline = Timeline.build(trace: trace) {
-            let now = clock()
-            guard now - last >= loadPollInterval else { return false }
-            last = now
-            stop = stopRequest(from: backend)
-            return stop != nil
-        }
-        if let timeline { return .timeline(timeline) }
-        return .stopped(stop ?? PlayerOutcome(step: 0, stepCount: 0, interrupted: false, predictAsked: 0,
-                                              predictCorrect: 0))
+    /// Loads with `backend` showing a "reading" screen: `read` reads the run (a trace file,
+    /// say), asking the `LoadWatch` it is given whether to stop as it goes, and returns the
+    /// trace with the options to play it with (nil: it was stopped); then the timeline is
+    /// built and every zoom level laid out, asking the same watch. The keyboard and the
+    /// signals are looked at every `loadPollInterval` of `clock`: `q`, Esc, Ctrl-C, SIGINT,
+    /// SIGTERM and SIGHUP stop the load; other keys are dropped. Errors `read` throws come
+    /// out as they are (the caller restores the terminal, then reports them).
+    package static func load(on backend: any TerminalBackend, clock: @escaping () -> Duration = Player.monotonicNow,
+                            read: (LoadWatch) throws -> (trace: Trace, options: PlayerOptions)?) rethrows -> Loaded {
+        let watch = LoadWatch(backend: backend, clock: clock)
+        guard let (trace, options) = try read(watch) else { return .stopped(watch.outcome) }
+        let events = trace.events.count
+        watch.show(.building(.events, events: events))
+        guard let timeline = Timeline.build(trace: trace, shouldStop: { watch.shouldStop(.building($0, events: events)) }),
+              let state = AppState.prepared(timeline: timeline, options: options, size: backend.size,
+                                            unicode: backend.capabilities.unicode,
+                                            shouldStop: { watch.shouldStop(.zoom(level: $0)) })
+        else { return .stopped(watch.outcome) }
+        return .ready(state)
+    }
+
+    /// `load(on:clock:read:)` of a trace already in hand.
+    package static func load(trace: Trace, options: PlayerOptions = PlayerOptions(), on backend: any TerminalBackend,
+                            clock: @escaping () -> Duration = Player.monotonicNow) -> Loaded {
+        load(on: backend, clock: clock) { _ in (trace, options) }
     }
 
     /// Takes what is waiting on the keyboard (a few events at most, without waiting) and
@@ -48,15 +56,104 @@ extension Player {
         return nil
     }
 
-    /// "reading the run" in the middle of the screen, with the way out.
-    static func loadingScreen(size: TerminalSize, events: Int) -> Grid {
+    /// "reading the run" in the middle of the screen, what is being done, and the way out.
+    static func loadingScreen(size: TerminalSize, phase: LoadPhase) -> Grid {
         var grid = Grid(width: size.width, height: size.height)
-        let lines = ["reading the run: \(events) events", "q to stop"]
+        let lines = ["reading the run", phase.words, "q to stop"]
         let top = max(0, (size.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {
             let x = max(0, (size.width - TextWidth.columns(line)) / 2)
             grid.put(line, x: x, y: top + i, role: i == 0 ? .heading : .dim)
         }
         return grid
+    }
+}
+
+/// What a load is doing, for the reading screen (and the benchmark's stop-latency table).
+package enum LoadPhase: Equatable, Sendable {
+    /// Reading the file: bytes read so far, of how many (0: not known).
+    case reading(bytes: Int, of: Int)
+    /// Checking that the run could have happened (`Trace.validate`).
+    case checking(events: Int)
+    /// Building the timeline: which pass.
+    case building(Timeline.BuildPass, events: Int)
+    /// Laying out zoom level `level` (0-based) of `AppState.zoomLevels`.
+    case zoom(level: Int)
+
+    /// A short name for the kind of work, whatever its progress: `reading`, `checking`,
+    /// `events`, `lanes`, …, `zoom ×4`.
+    package var name: String {
+        switch self {
+        case .reading: "reading the file"
+        case .checking: "checking"
+        case .building(let pass, _): "timeline: \(pass.rawValue)"
+        case .zoom(let level): "zoom ×\(Int(AppState.zoomLevels[level]))"
+        }
+    }
+
+    /// One line for the screen.
+    var words: String {
+        switch self {
+        case .reading(let bytes, let total):
+            total > 0 ? "\(Self.megabytes(bytes)) of \(Self.megabytes(total)) MB read" : "\(Self.megabytes(bytes)) MB read"
+        case .checking(let events): "checking \(events) events"
+        case .building(let pass, let events): "timeline of \(events) events: \(pass.rawValue)"
+        case .zoom(let level): "laying out zoom level \(level + 1) of \(AppState.zoomLevels.count)"
+        }
+    }
+
+    private static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes + 50_000) / 100_000
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+}
+
+/// Watches a load on behalf of the player: each question (`shouldStop`) says what the load
+/// is doing; at most every `Player.loadPollInterval` it looks at the keyboard and the signals,
+/// and redraws the reading screen when what it says has changed. Once a stop was asked for,
+/// every later question answers true.
+package final class LoadWatch {
+    private let backend: any TerminalBackend
+    private let clock: () -> Duration
+    private var lastPoll: Duration
+    private var shown: String?
+    /// What the load was doing at the last question.
+    package private(set) var phase: LoadPhase?
+    /// How the player ends, once a key or a signal asked it to stop.
+    package private(set) var stop: PlayerOutcome?
+    /// How many questions were asked.
+    package private(set) var questions = 0
+
+    init(backend: any TerminalBackend, clock: @escaping () -> Duration) {
+        self.backend = backend
+        self.clock = clock
+        lastPoll = clock()
+    }
+
+    /// Whether to stop, at `phase` of the load.
+    package func shouldStop(_ phase: LoadPhase) -> Bool {
+        questions += 1
+        self.phase = phase
+        if stop != nil { return true }
+        let now = clock()
+        guard now - lastPoll >= Player.loadPollInterval else { return false }
+        lastPoll = now
+        stop = Player.stopRequest(from: backend)
+        if stop == nil { show(phase) }
+        return stop != nil
+    }
+
+    /// Draws the reading screen for `phase`, unless it already says that.
+    package func show(_ phase: LoadPhase) {
+        self.phase = phase
+        let words = phase.words
+        guard words != shown else { return }
+        shown = words
+        backend.draw(Player.loadingScreen(size: backend.size, phase: phase))
+    }
+
+    /// The outcome of a stopped load (a plain `q` if nothing was recorded).
+    var outcome: PlayerOutcome {
+        stop ?? PlayerOutcome(step: 0, stepCount: 0, interrupted: false, predictAsked: 0, predictCorrect: 0)
     }
 }

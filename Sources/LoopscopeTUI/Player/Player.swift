@@ -24,8 +24,19 @@ package enum Player {
                            clock: @escaping () -> Duration = Player.monotonicNow,
                            saveScreen: (ScreenRequest) -> String = { _ in "saving the screen is not available here" })
         -> PlayerOutcome {
-        var state = AppState(timeline: timeline, options: options, size: backend.size,
-                             unicode: backend.capabilities.unicode)
+        run(state: AppState(timeline: timeline, options: options, size: backend.size,
+                            unicode: backend.capabilities.unicode),
+            on: backend, clock: clock, saveScreen: saveScreen)
+    }
+
+    /// Replays from `state` (made by `load`, say) on `backend`, as `run(timeline:…)` does;
+    /// a size that changed since the state was made is taken first.
+    package static func run(state start: AppState, on backend: any TerminalBackend,
+                           clock: @escaping () -> Duration = Player.monotonicNow,
+                           saveScreen: (ScreenRequest) -> String = { _ in "saving the screen is not available here" })
+        -> PlayerOutcome {
+        var state = start
+        if backend.size != state.size { state = reduce(state, .resize(backend.size)) }
         var signal: Int32 = 0
         backend.draw(view(state))
         while !state.quitRequested {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LoopscopeCurses
 import LoopscopeTUI
+import LoopscopeTrace
 
 /// `loopscope play <demo|trace.jsonl>`: step through a run in the terminal.
 struct PlayCommand: ParsableCommand {
@@ -53,17 +54,42 @@ struct PlayCommand: ParsableCommand {
             }
             do {
                 try Player.checkTerminal()
-                let loaded = try TraceInput.load(input, python: python, force: force)
-                let index = try StepNumber.index(of: step, in: loaded.trace)
-                let options = PlayerOptions(predict: predict, ascii: ascii, view: kind, startStep: index,
+                var options = PlayerOptions(predict: predict, ascii: ascii, view: kind, startStep: 0,
                                             stepsPerSecond: speed, realTime: realTime, theme: theme)
-                let outcome = try Player.play(trace: loaded.trace, options: options)
+                let outcome: PlayerOutcome
+                var loaded: LoadedTrace?
+                if TraceInput.isTraceFile(input) && python.programArguments.isEmpty {
+                    // A file may be huge: the terminal is taken first, and reading it shows
+                    // progress and can be stopped.
+                    outcome = try Player.play(options: options) { watch in try read(options, watch) }
+                } else {
+                    let trace = try TraceInput.load(input, python: python, force: force)
+                    loaded = trace
+                    options.startStep = try StepNumber.index(of: step, in: trace.trace)
+                    outcome = try Player.play(trace: trace.trace, options: options)
+                }
                 if !outcome.summary.isEmpty { try Terminal.writeOut(outcome.summary + "\n") }
-                Terminal.relay(loaded)
+                if let loaded { Terminal.relay(loaded) }
                 if outcome.signal != 0 { Player.exit(bySignal: outcome.signal) }
             } catch let error as PlayerError {
                 throw CLIError(error.description, code: error.exitCode)
             }
         }
+    }
+
+    /// Reads the trace file `input` for the player, telling `watch` how far it got: decoding
+    /// (bytes of the file), then the consistency check. Nil when the watch said to stop.
+    private func read(_ drawing: PlayerOptions, _ watch: LoadWatch) throws -> (trace: Trace, options: PlayerOptions)? {
+        watch.show(.reading(bytes: 0, of: 0))
+        guard let decoded = try TraceInput.decodeFileWithVersion(input, shouldStop: { done, size in
+            watch.shouldStop(.reading(bytes: done, of: size))
+        }) else { return nil }
+        let events = decoded.trace.events.count
+        guard let trace = try TraceCheck.consistent(decoded.trace, path: input, force: force, shouldStop: {
+            watch.shouldStop(.checking(events: events))
+        }) else { return nil }
+        var options = drawing
+        options.startStep = try StepNumber.index(of: step, in: trace)
+        return (trace, options)
     }
 }
