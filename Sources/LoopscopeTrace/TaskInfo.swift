@@ -40,10 +40,10 @@ public struct SourceFile: Equatable, Sendable {
         self.text = text
     }
 
-    /// The file's lines (without terminators); `lines[0]` is line 1.
-    public var lines: [Substring] {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-    }
+    /// The file's lines (without terminators); `lines[0]` is line 1. "\n", "\r\n" and a lone
+    /// "\r" each end a line, as CPython and the Swift compiler count lines, so a file saved
+    /// with Windows or old Mac endings numbers its lines as the program's sites do.
+    public var lines: [Substring] { LineBreaks.split(text) }
 }
 
 /// Where an article's claim and CPython's real behaviour part ways.

@@ -83,7 +83,7 @@ public enum MarkdownHandout {
         for (i, file) in trace.files.enumerated() {
             var section: [String] = i == 0 ? ["## Source", ""] : []
             if trace.files.count > 1 { section += [MarkdownText.codeSpan(Sanitizer.line(file.path)), ""] }
-            let lines = Sanitizer.lines(file.text, ascii: ascii)
+            let lines = file.lines.map { Sanitizer.line($0, ascii: ascii) }
             section += fenced(lines.last == "" ? Array(lines.dropLast()) : lines, language: language(of: file.path))
             section.append("")
             try append(section, to: &out, stream)
