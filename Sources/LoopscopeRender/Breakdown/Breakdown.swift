@@ -29,18 +29,18 @@ public enum Breakdown {
 
     public static func render(_ timeline: Timeline, options: ExportOptions) throws(ExportError) -> String {
         try ExportStream.collect(.breakdown) { (stream, out) throws(ExportError) in
-            try write(timeline, options: options, markdown: false, to: stream, &out)
+            try write(timeline, options: options, markdown: false, titled: true, to: stream, &out)
         }
     }
 
     /// Appends the breakdown to `out`, handing it on to `stream` an entry at a time. Throws
     /// for a width or selection it cannot meet before writing anything.
     ///
-    /// With `markdown` (for `MarkdownHandout`, which has its own heading), the first two
-    /// lines (the title and the blank line after it) and blank lines are left out, trace
-    /// strings in the prose are escaped for Markdown and source lines are quoted as code
-    /// spans that hold any backticks.
-    static func write(_ timeline: Timeline, options: ExportOptions, markdown: Bool,
+    /// `titled` starts it with its title ("Control flow: …") and a blank line;
+    /// `MarkdownHandout`, which has its own heading, leaves it out. With `markdown`, blank
+    /// lines are left out, trace strings in the prose are escaped for Markdown and source
+    /// lines are quoted as code spans that hold any backticks.
+    static func write(_ timeline: Timeline, options: ExportOptions, markdown: Bool, titled: Bool,
                       to stream: ExportStream, _ out: inout [UInt8]) throws(ExportError) {
         guard options.width >= minimumWidth else {
             throw .widthTooSmall(format: .breakdown, width: options.width, minimum: minimumWidth)
@@ -52,17 +52,17 @@ public enum Breakdown {
         let tasks = try selection.taskIDs(in: timeline.trace, format: .breakdown)
         let steps = selection.from == nil && selection.to == nil ? nil
             : try selection.steps(in: timeline, format: .breakdown)
-        var skip = markdown ? 2 : 0
         func emit(_ lines: [String]) {
             for line in lines {
-                if skip > 0 { skip -= 1; continue }
                 if markdown && line.isEmpty { continue }
                 out += line.utf8
                 out.append(UInt8(ascii: "\n"))
             }
         }
-        let title = "Control flow: " + story.words.clean(timeline.trace.program.title)
-        emit(Wrap.lines(title, width: options.width, ellipsis: ellipsis) + [""])
+        if titled {
+            let title = "Control flow: " + story.words.clean(timeline.trace.program.title)
+            emit(Wrap.lines(title, width: options.width, ellipsis: ellipsis) + [""])
+        }
         let numberWidth = String(groups.count).count
         var lastQueue = "Ready queue: empty."
         var lastTimers = "Timers: none."

@@ -52,7 +52,7 @@ public enum Exporter {
         case .sequence:
             try SequenceDiagram.write(trace, options: options, to: stream, &out)
         case .breakdown:
-            try Breakdown.write(Timeline(trace: trace), options: options, markdown: false, to: stream, &out)
+            try Breakdown.write(Timeline(trace: trace), options: options, markdown: false, titled: true, to: stream, &out)
         case .mermaid:
             out += try MermaidExporter.render(trace, options: options).utf8
         case .chrome:

@@ -102,7 +102,7 @@ public enum MarkdownHandout {
             try append(section, to: &out, stream)
         }
         try append(["## Step by step", ""], to: &out, stream)
-        try Breakdown.write(timeline, options: breakdownOptions, markdown: true, to: stream, &out)
+        try Breakdown.write(timeline, options: breakdownOptions, markdown: true, titled: false, to: stream, &out)
         try append([""] + ["## Timeline", ""] + fenced(lines(of: lanes), language: "text") + [""], to: &out, stream)
         try append(["## Sequence diagram", ""] + diagram, to: &out, stream)
     }
