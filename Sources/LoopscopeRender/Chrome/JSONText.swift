@@ -1,5 +1,8 @@
+import LoopscopeTrace
+
 /// Minimal JSON writing for the Chrome exporter, straight into UTF-8 bytes: string
-/// escaping, integers, fixed-point microseconds and decimal seconds.
+/// escaping, integers, fixed-point microseconds and decimal seconds (the numbers are the
+/// trace encoder's own, `DecimalBytes`).
 ///
 /// ```swift
 /// var out: [UInt8] = []
@@ -67,53 +70,18 @@ extension Array where Element == UInt8 {
 
     /// A decimal integer.
     mutating func jsonInt(_ v: Int) {
-        if v < 0 { append(UInt8(ascii: "-")) }
-        digits(v.magnitude)
-    }
-
-    private mutating func digits(_ magnitude: UInt) {
-        if magnitude < 10 { append(UInt8(truncatingIfNeeded: 48 &+ magnitude)); return }
-        var m = magnitude
-        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits
-        Swift.withUnsafeMutableBytes(of: &buffer) { raw in
-            var i = raw.count
-            repeat {
-                i -= 1
-                raw[i] = UInt8(truncatingIfNeeded: 48 &+ m % 10)
-                m /= 10
-            } while m > 0
-            append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[i...]))
-        }
-    }
-
-    /// Digits of `fraction`, left-padded with zeros to `width`, without trailing zeros
-    /// (`fraction` is not 0).
-    private mutating func fractionDigits(_ fraction: UInt, width: Int) {
-        var f = fraction
-        var w = width
-        while f % 10 == 0 { f /= 10; w -= 1 }
-        append(UInt8(ascii: "."))
-        var scale: UInt = 1
-        for _ in 1..<w { scale *= 10 }
-        while scale > f { append(UInt8(ascii: "0")); scale /= 10 }
-        digits(f)
+        DecimalBytes.exact(Int64(v), decimals: 0, to: &self)
     }
 
     /// Nanoseconds written as microseconds, exactly, with no trailing zeros: `1500` → `1.5`.
     mutating func jsonMicroseconds(_ ns: Int64) {
-        if ns < 0 { append(UInt8(ascii: "-")) }
-        let m = UInt(ns.magnitude)
-        digits(m / 1000)
-        if m % 1000 != 0 { fractionDigits(m % 1000, width: 3) }
+        DecimalBytes.exact(ns, decimals: 3, to: &self)
     }
 
     /// Nanoseconds as the shortest exact decimal seconds, as `VirtualTime.description`
     /// writes them: `0`, `1.5`, `0.000000001`, `-2.25`.
     mutating func jsonSeconds(_ ns: Int64) {
-        if ns < 0 { append(UInt8(ascii: "-")) }
-        let m = UInt(ns.magnitude)
-        digits(m / 1_000_000_000)
-        if m % 1_000_000_000 != 0 { fractionDigits(m % 1_000_000_000, width: 9) }
+        DecimalBytes.exact(ns, decimals: 9, to: &self)
     }
 }
 

@@ -28,37 +28,13 @@ struct ByteWriter {
     @inline(__always)
     mutating func int(_ v: Int32) { int(Int64(v)) }
 
-    mutating func digits(_ magnitude: UInt64) {
-        if magnitude < 10 { bytes.append(UInt8(truncatingIfNeeded: 48 &+ magnitude)); return }
-        var m = magnitude
-        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for UInt64.max's 20 digits
-        withUnsafeMutableBytes(of: &buffer) { raw in
-            var i = raw.count
-            repeat {
-                i -= 1
-                raw[i] = UInt8(truncatingIfNeeded: 48 &+ m % 10)
-                m /= 10
-            } while m > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[i...]))
-        }
-    }
+    @inline(__always)
+    mutating func digits(_ magnitude: UInt64) { DecimalBytes.digits(magnitude, to: &bytes) }
 
     /// Nanoseconds as the shortest exact decimal seconds, byte for byte what
     /// `VirtualTime.description` prints: `0`, `1.5`, `0.000000001`, `-2.25`.
-    mutating func time(_ ns: Int64) {
-        if ns < 0 { bytes.append(UInt8(ascii: "-")) }
-        let magnitude = ns.magnitude
-        digits(magnitude / 1_000_000_000)
-        var fraction = magnitude % 1_000_000_000
-        guard fraction != 0 else { return }
-        var width = 9
-        while fraction % 10 == 0 { fraction /= 10; width -= 1 }
-        bytes.append(UInt8(ascii: "."))
-        var scale: UInt64 = 1
-        for _ in 1..<width { scale *= 10 }
-        while scale > fraction { bytes.append(UInt8(ascii: "0")); scale /= 10 }
-        digits(fraction)
-    }
+    @inline(__always)
+    mutating func time(_ ns: Int64) { DecimalBytes.exact(ns, decimals: 9, to: &bytes) }
 
     mutating func bool(_ b: Bool) { b ? raw("true") : raw("false") }
 
