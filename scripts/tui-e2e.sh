@@ -451,7 +451,22 @@ t send-keys -t "$S" Escape
 check "Esc clears the filter: every demo is back" "$S" "seed004-quiz-concurrent"
 t send-keys -t "$S" '?'
 check "? shows the picker's keys" "$S" "Picker keys"
-t send-keys -t "$S" Escape q
+t send-keys -t "$S" Escape
+# A theme chosen with t in a demo stays for the session: back on the list and in the next
+# demo, where t moves on from it (light to projector), not from the starting theme.
+t send-keys -t "$S" Enter
+check "Enter plays the highlighted demo" "$S" "step 1 of" 20
+t send-keys -t "$S" t
+check "t in a demo from the picker switches the theme" "$S" "theme: light"
+t send-keys -t "$S" q
+check "q in the demo goes back to the picker" "$S" "Enter play" 10
+t send-keys -t "$S" Enter
+check "the next demo plays" "$S" "step 1 of" 20
+t send-keys -t "$S" t
+check "the theme chosen before is kept: t now goes on to projector" "$S" "theme: projector"
+t send-keys -t "$S" q
+wait_for "$S" "Enter play" 10 || true
+t send-keys -t "$S" q
 check_restored "q leaves the picker" "$S"
 
 # 14. The projector theme: no dim attribute anywhere (the default theme has some), with

@@ -45,33 +45,17 @@ extension Player {
         }
     }
 
-    /// The demo browser: a list of demos; choosing one records it (with `record`) and
-    /// replays it; quitting the replay comes back to the list; `q` on the list leaves.
-    /// Returns the outcome of the last replay, or nil if none was played.
+    /// The demo browser on the terminal (see `Player.browse(demos:options:on:…)`): a list of
+    /// demos; choosing one records it (with `record`) and replays it; quitting the replay
+    /// comes back to the list; `q` on the list leaves. A theme chosen with `t` stays for the
+    /// session. Returns the outcome of the last replay, or nil if none was played.
     package static func browse(demos: [DemoChoice], options: PlayerOptions,
                               environment: [String: String] = currentEnvironment(),
                               record: (Int) throws -> Trace) throws -> PlayerOutcome? {
         try checkTerminal(environment: environment)
         let backend = try openBackend(options: options, environment: environment)
         defer { backend.restore() }
-        var last: PlayerOutcome?
-        var selected = 0
-        while true {
-            let result = pickResult(demos: demos, selected: selected, theme: options.theme,
-                                    predict: options.predict, on: backend)
-            if case .signalled(let n) = result {
-                return PlayerOutcome(step: 0, stepCount: 0, interrupted: true, predictAsked: 0,
-                                     predictCorrect: 0, signal: n)
-            }
-            guard case .chose(let chosen) = result else { break }
-            selected = chosen
-            let trace = try record(chosen)
-            let outcome = run(timeline: Timeline(trace: trace), options: options, on: backend,
-                              saveScreen: ScreenFile.save)
-            last = outcome
-            if outcome.interrupted { break }
-        }
-        return last
+        return try browse(demos: demos, options: options, on: backend, saveScreen: ScreenFile.save, record: record)
     }
 
     /// Throws unless standard output and input are terminals (`.notATerminal`,

@@ -66,7 +66,7 @@ package enum Player {
         }
         return PlayerOutcome(step: state.step, stepCount: state.stepCount, interrupted: signal != 0,
                              predictAsked: state.predict.asked, predictCorrect: state.predict.correct,
-                             signal: signal)
+                             signal: signal, theme: state.theme)
     }
 
     /// The process's monotonic clock, as a duration since an arbitrary origin.
@@ -89,15 +89,19 @@ package struct PlayerOutcome: Equatable, Sendable {
     /// The signal it ended on (SIGINT 2 for Ctrl-C, SIGTERM 15, SIGHUP 1), or 0: the
     /// command ends the same way after restoring the terminal (exit status 128 + signal).
     package var signal: Int32
+    /// The colour theme shown last (`t` changes it), or nil when no replay ran: the next
+    /// screen of the same session keeps it.
+    package var theme: Theme?
 
     package init(step: Int, stepCount: Int, interrupted: Bool, predictAsked: Int, predictCorrect: Int,
-                signal: Int32 = 0) {
+                signal: Int32 = 0, theme: Theme? = nil) {
         self.step = step
         self.stepCount = stepCount
         self.interrupted = interrupted
         self.predictAsked = predictAsked
         self.predictCorrect = predictCorrect
         self.signal = signal
+        self.theme = theme
     }
 
     /// A one-line summary for the shell after the terminal is restored, e.g.
