@@ -530,6 +530,17 @@ sys.exit(1 if missing or ends or not lanes else 0)'; then
     else
         not_ok "threads at 80x24: every end marker shows, the legend names every glyph drawn" "$shot"
     fi
+    if printf '%s\n' "$shot" | python3 -c '
+import sys
+rows = sys.stdin.read().split("\n")
+top = next(i for i, r in enumerate(rows) if "Lanes (" in r)
+legend = next(i for i, r in enumerate(rows) if "now" in r and i > top)
+lanes = rows[top + 2:legend]
+sys.exit(1 if not lanes or any(not r.strip() for r in lanes) else 0)'; then
+        ok "threads at 80x24: no blank row where a loop row would be, lanes fill the pane"
+    else
+        not_ok "threads at 80x24: no blank row where a loop row would be, lanes fill the pane" "$shot"
+    fi
 else
     not_ok "the thread demo starts" "$(screen "$S")"
 fi

@@ -158,7 +158,9 @@ package struct AppState: Sendable {
     package var realTimeScale: Double { PlayerOptions.realTimeScales[realTimeIndex] }
 
     /// The screen's layout at the current size.
-    package var layout: Layout { Layout(size: size, laneCount: visibleLanes.count, view: view, zoomed: zoomedPane) }
+    package var layout: Layout {
+        Layout(size: size, laneCount: visibleLanes.count, view: view, zoomed: zoomedPane, loopRow: !timeline.loopless)
+    }
 
     /// Whether the screen keeps what happens after the current step to itself: in predict
     /// mode until the run's last step, the lanes, sequence, breakdown and narration stop at

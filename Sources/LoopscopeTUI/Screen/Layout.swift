@@ -25,12 +25,16 @@ package struct Layout: Equatable, Sendable {
     package var output: Rect
     package var keys: Rect
 
-    /// Rows of the lanes pane that are not lanes: title rule, ruler, loop row, legend.
-    package static let laneChrome = 4
+    /// Rows of the lanes pane that are not lanes: title rule, ruler, loop row, legend. A
+    /// program without an event loop has no loop row: its lanes get that row.
+    package let laneChrome: Int
 
     /// With `zoomed`, that pane takes every row between the status line and the key bar and
-    /// the others are empty.
-    package init(size: TerminalSize, laneCount: Int, view: ViewKind, zoomed: PaneKind? = nil) {
+    /// the others are empty. Without `loopRow` (a program of threads, no event loop) the
+    /// lanes pane has no loop row.
+    package init(size: TerminalSize, laneCount: Int, view: ViewKind, zoomed: PaneKind? = nil, loopRow: Bool = true) {
+        let chrome = loopRow ? 4 : 3
+        laneChrome = chrome
         let w = size.width, h = size.height
         status = Rect(x: 0, y: 0, width: w, height: 1)
         keys = Rect(x: 0, y: h - 1, width: w, height: 1)
@@ -41,9 +45,9 @@ package struct Layout: Equatable, Sendable {
         let mainHeight: Int
         switch view {
         case .timeline:
-            mainHeight = min(mainMax, max(Self.laneChrome + 1, laneCount + Self.laneChrome))
+            mainHeight = min(mainMax, max(chrome + 1, laneCount + chrome))
         case .sequence, .breakdown:
-            mainHeight = min(mainMax, max(Self.laneChrome + 1, body / 2))
+            mainHeight = min(mainMax, max(5, body / 2))
         }
         main = Rect(x: 0, y: 1, width: w, height: mainHeight)
         let lower = max(0, body - mainHeight)
@@ -91,7 +95,7 @@ package struct Layout: Equatable, Sendable {
     }
 
     /// How many lanes the lanes pane shows at once.
-    package var laneRows: Int { max(1, main.height - Self.laneChrome) }
+    package var laneRows: Int { max(1, main.height - laneChrome) }
 }
 
 /// The player's panes, in the order `c` moves the focus through them.
