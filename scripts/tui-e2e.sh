@@ -11,8 +11,11 @@
 # LOOPSCOPE_TEST_CRASH) leaving the terminal usable, the play speed measured off the
 # screen, a Python program given as a .py file, recorded on CPython, with its source in
 # the source pane, zooming a pane (z) and choosing one (c), scrolling the output ([ ]), the
-# picker's filter (/) and help (?), the projector theme (no dim text), and the thread demo
-# at 80x24 (thread words, every end marker shown, every glyph drawn named in the legend),
+# picker's filter (/) and help (?), a theme chosen with t kept back on the picker and in the
+# next demo, a CRLF .py program (its source lines right, a long bound task name cut so the
+# task number shows at 80 columns), the projector theme (no dim text), and the thread demo
+# at 80x24 (thread words, every end marker shown, every glyph drawn named in the legend, no
+# blank row where a loop row would be),
 # and loading a big trace file: the reading screen at once, q / Ctrl-C / SIGTERM stopping the
 # load promptly with a clean terminal (also at 80x24 without colour), a late decode error
 # printed after the terminal is restored.
@@ -388,6 +391,25 @@ t send-keys -t "$S" End
 check "its output is in the output pane" "$S" "hello e2e"
 t send-keys -t "$S" q
 check_restored "q quits (Python program)" "$S"
+t kill-session -t "$S" >/dev/null 2>&1 || true
+# Saved with Windows line endings, at 80x24 without colour: the source pane shows the line
+# that ran (no ␍, no run-together lines), and a task bound to a long name keeps its task
+# number in the lane label (the name is cut instead).
+printf '%s\r\n' 'import asyncio' '' 'async def fetch(delay):' '    await asyncio.sleep(delay)' \
+    '    print("fetched", delay)' '' 'async def main():' \
+    '    response_from_the_slow_server = asyncio.create_task(fetch(2))' \
+    '    await response_from_the_slow_server' '' 'asyncio.run(main())' >"$PYDIR/e2e_crlf.py"
+S=python-crlf
+start "$S" 80 24 LANG=C.UTF-8 NO_COLOR=1
+run_player "$S" "$PYDIR/e2e_crlf.py"
+check "a CRLF .py program is recorded and plays" "$S" "step 1 of" 30
+check "its source pane shows the line that ran, with its number" "$S" "11 asyncio.run(main())"
+check "a long bound name is cut and the task number kept (80 columns)" "$S" "… (Task-2)"
+if screen "$S" | grep -qF "␍"; then not_ok "no carriage return shows in the source pane" "$(screen "$S")"
+else ok "no carriage return shows in the source pane"; fi
+t send-keys -t "$S" q
+check_restored "q quits (CRLF Python program)" "$S"
+t kill-session -t "$S" >/dev/null 2>&1 || true
 rm -rf "$PYDIR"
 
 # 11. Zoom (z) and the chosen pane (c), at 80x24 with colours: the main view, then the

@@ -22,17 +22,22 @@ extension Timeline {
     /// A lane's title: name and coroutine label, e.g. `Task-2 fetch_url("A", 3)`, or
     /// `task_a (Task-2) fetch_url("A", 3)` when the program binds the task to a name.
     public func laneTitle(_ lane: Lane, ascii: Bool = false) -> String {
-        let (name, label) = laneTitleParts(lane, ascii: ascii)
-        return label.isEmpty ? name : name + " " + label
+        let parts = laneTitleParts(lane, ascii: ascii)
+        return parts.label.isEmpty ? parts.name : parts.name + " " + parts.label
     }
 
-    /// A lane's title in its two parts: who (`task_a (Task-2)`) and what it runs (its
-    /// coroutine label, "" when unknown). A Python thread named after its function
-    /// (`Thread-1 (job)`) drops that parenthesis when the label says it (`job(0)`).
-    public func laneTitleParts(_ lane: Lane, ascii: Bool = false) -> (name: String, label: String) {
-        guard let info = trace.task(lane.task) else { return (taskName(lane.task, ascii: ascii), "") }
+    /// A lane's title in its parts: who (`name`: `task_a (Task-2)`), what it runs (`label`,
+    /// its coroutine label, "" when unknown), and the name the program binds it to (`bound`:
+    /// `task_a`, "" when none), which `name` starts with. A Python thread named after its
+    /// function (`Thread-1 (job)`) drops that parenthesis when the label says it (`job(0)`).
+    public func laneTitleParts(_ lane: Lane, ascii: Bool = false) -> (name: String, label: String, bound: String) {
+        guard let info = trace.task(lane.task) else { return (taskName(lane.task, ascii: ascii), "", "") }
         let label = Sanitizer.line(info.label, ascii: ascii)
-        var name = displayName(lane.task, ascii: ascii)
+        if lane.task >= 0, let bound = bindings[safe: Int(lane.task)] ?? nil {
+            let bound = Sanitizer.line(bound, ascii: ascii)
+            return (bound + " (" + taskName(lane.task, ascii: ascii) + ")", label, bound)
+        }
+        var name = taskName(lane.task, ascii: ascii)
         if let open = name.lastIndex(of: "("), name.hasSuffix(")"), open > name.startIndex,
            name[name.index(before: open)] == " " {
             let function = name[name.index(after: open)..<name.index(before: name.endIndex)]
@@ -40,7 +45,7 @@ extension Timeline {
                 name = String(name[..<name.index(before: open)])
             }
         }
-        return (name, label)
+        return (name, label, "")
     }
 
     /// What a `suspended` event waits on, e.g. `sleep until 3`, `Task-2`, `gather of 3`.

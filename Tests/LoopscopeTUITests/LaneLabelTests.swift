@@ -7,7 +7,8 @@ import Testing
 
 /// Lane labels at 80 columns keep what tells the lanes apart: two lanes that run different
 /// things (`request_page('…google.com')`, `request_page('…apple.com')`) never show the same
-/// text once the asyncio name is set aside, and a cut label ends in the ellipsis.
+/// text once the asyncio name is set aside, a cut label shows the ellipsis (a name that fills
+/// the column whole may leave its label out), and a lane bound to a name keeps its task name.
 @Suite struct LaneLabelTests {
     static let size = TerminalSize(width: 80, height: 24)
 
@@ -24,11 +25,16 @@ import Testing
             let row = Array(grid.row(state.layout.main.y + 2 + i))
             let shown = String(row[1..<labelWidth]).trimmingCharacters(in: .whitespaces)
             let full = timeline.laneTitle(lane)
-            if shown != full {
+            let who = timeline.laneTitleParts(lane).name
+            if shown != full && shown != who {
                 #expect(shown.hasSuffix("…") || shown.contains("…"), "\(id): \(shown) is cut without a mark")
             }
             // Set the asyncio name aside: what is left must still tell the lanes apart.
             let name = Sanitizer.line(timeline.trace.tasks[Int(lane.task)].name)
+            // A lane bound to a name keeps its own name (asyncio's, `Task-2`) whole.
+            if !timeline.laneTitleParts(lane).bound.isEmpty {
+                #expect(shown.contains(" (\(name))"), "\(id): \(shown) lost its task name")
+            }
             let rest = shown.replacingOccurrences(of: name, with: "")
             let what = full.replacingOccurrences(of: name, with: "")
             if let other = seen[rest] {

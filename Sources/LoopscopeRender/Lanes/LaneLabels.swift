@@ -7,20 +7,37 @@ import LoopscopeTrace
 /// label keeps the part where it differs from the other lanes' labels, so
 /// `Task-2 request_page('https://google.com')` and `Task-3 request_page('https://apple.com')`
 /// become `Task-2 …google…` and `Task-3 …apple.…`, not `Task-2 request…` twice. Every cut
-/// ends in the ellipsis. Each label is compared with the `neighbours` lanes above and below
-/// it (those a reader compares it with), so a chart of ten thousand lanes costs little more
-/// than ten.
+/// shows the ellipsis, except that a name filling the column whole leaves its label out.
+/// Each label is compared with the `neighbours` lanes above and below it (those a reader
+/// compares it with), so a chart of ten thousand lanes costs little more than ten. A name
+/// too long for the column cuts the name the program bound (keeping where it differs from
+/// the others: `…est1 (Task-2)`, `…est2 (Task-3)`), never the lane's own name after it, so
+/// the task number always shows.
 public enum LaneLabels {
     public static let neighbours = 12
 
     /// Each lane's label fitted to `width` columns, for lanes shown together in this order.
-    public static func fit(_ parts: [(name: String, label: String)], width: Int, ellipsis: String) -> [String] {
+    /// `bound` is the name the program binds the lane to, the start of `name` ("" for none):
+    /// it is what gives way when the name does not fit.
+    public static func fit(_ parts: [(name: String, label: String, bound: String)], width: Int,
+                           ellipsis: String) -> [String] {
         let labels = parts.map { Array($0.label) }
+        let bounds = parts.map { Array($0.bound) }
         return parts.indices.map { i in
-            let near = labels[max(0, i - neighbours)..<min(labels.count, i + neighbours + 1)]
-            let (name, label) = parts[i]
+            let nearby = max(0, i - neighbours)..<min(labels.count, i + neighbours + 1)
+            let near = labels[nearby]
+            let (name, label, bound) = parts[i]
             let full = label.isEmpty ? name : name + " " + label
             if TextWidth.columns(full) <= width { return full }
+            if TextWidth.columns(name) >= width, !bound.isEmpty, name.hasPrefix(bound) {
+                // Cut the bound name, keeping where it differs from its neighbours', not the
+                // lane's own name after it: ` (Task-12)` stays.
+                let own = String(name.dropFirst(bound.count))
+                let room = width - TextWidth.columns(own)
+                if room > TextWidth.columns(ellipsis) {
+                    return shorten(bounds[i], among: bounds[nearby], room: room, ellipsis: ellipsis) + own
+                }
+            }
             let room = width - TextWidth.columns(name) - 1
             guard room >= 2 else { return TextWidth.fit(full, width, ellipsis: ellipsis) }
             return name + " " + shorten(labels[i], among: near, room: room, ellipsis: ellipsis)
