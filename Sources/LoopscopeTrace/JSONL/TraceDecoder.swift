@@ -32,7 +32,11 @@ struct TraceDecoder {
             throw s.error("empty trace: expected the header line \(Self.headerExample)")
         }
         try readHeader()
-        trace.events.reserveCapacity((sizeHint ?? s.buf.count) / 80)
+        // Room for the events: guessed at 80 bytes a line, then, for a file whose size is
+        // known, measured on its first lines, so the array is not copied near the end of a
+        // huge file (hundreds of MB at once, with nothing asked meanwhile).
+        let headerEnd = s.pos
+        trace.events.reserveCapacity(min((sizeHint ?? s.buf.count) / 80, sizeHint == nil ? .max : Self.stopCheckLines))
         /// Bytes of the windows before the current one.
         var before = 0
         var lines = 0
@@ -48,7 +52,13 @@ struct TraceDecoder {
             }
             if c == 0x0A { continue }
             lines &+= 1
-            if lines & (Self.stopCheckLines - 1) == 0, shouldStop(before + s.pos) { return nil }
+            if lines & (Self.stopCheckLines - 1) == 0 {
+                if lines == Self.stopCheckLines, let sizeHint {
+                    trace.events.reserveCapacity(Self.expectedEvents(size: sizeHint - headerEnd, sample: before + s.pos - headerEnd,
+                                                                     eventsInSample: trace.events.count))
+                }
+                if shouldStop(before + s.pos) { return nil }
+            }
             guard c == UInt8(ascii: "{") else { throw s.error("expected '{' to start a line, found \(s.found)") }
             var f = LineFields()
             try readObject(&f)
@@ -61,6 +71,17 @@ struct TraceDecoder {
 
     /// How many lines the decoder reads between two questions to `shouldStop` (a power of 2).
     static let stopCheckLines = 4096
+
+    /// How many events `size` bytes of lines hold, judged by a first `sample` of them that
+    /// held `eventsInSample`, with an eighth more for lines that run shorter later; never more
+    /// than one per 16 bytes (no event line is that short), so room reserved but not used stays
+    /// untouched address space rather than memory.
+    static func expectedEvents(size: Int, sample: Int, eventsInSample: Int) -> Int {
+        guard size > 0, sample > 0 else { return 0 }
+        let perByte = Double(eventsInSample) / Double(sample)
+        let expected = Double(size) * perByte * 1.125
+        return Int(min(expected, Double(size / 16)))
+    }
 
     // MARK: One line
 
