@@ -31,13 +31,25 @@ extension Player {
     /// replays it with the options `read` returns. `options` chooses how to draw until then.
     /// The terminal is restored before anything `read` throws comes out, so its message goes
     /// to a clean screen.
+    ///
+    /// With `endOnStop`, a stopped load restores the terminal and calls it at the question
+    /// that saw the stop, before the partly loaded run is unwound: it ends the process (see
+    /// `Player.end`), so the user does not wait while hundreds of MB are freed. Without it,
+    /// the load unwinds and `play` returns the outcome.
     package static func play(options: PlayerOptions, environment: [String: String] = currentEnvironment(),
+                            endOnStop: ((PlayerOutcome) -> Never)? = nil,
                             read: (LoadWatch) throws -> (trace: Trace, options: PlayerOptions)?) throws
         -> PlayerOutcome {
         try checkTerminal(environment: environment)
         let backend = try openBackend(options: options, environment: environment)
         defer { backend.restore() }
-        switch try load(on: backend, read: read) {
+        let atStop = endOnStop.map { end in
+            { (outcome: PlayerOutcome) in
+                backend.restore()
+                end(outcome)
+            }
+        }
+        switch try load(on: backend, atStop: atStop, read: read) {
         case .stopped(let outcome):
             return outcome
         case .ready(let state):
@@ -78,6 +90,15 @@ extension Player {
         Glibc.signal(signal, SIG_DFL)
         raise(signal)
         Glibc.exit(128 + signal)
+    }
+
+    /// Ends the process after a stopped load, the terminal restored: by the signal that
+    /// stopped it (see `exit(bySignal:)`), else with status 0. Whatever the process holds
+    /// is given back by its end, not freed first.
+    package static func end(_ outcome: PlayerOutcome) -> Never {
+        if outcome.signal != 0 { exit(bySignal: outcome.signal) }
+        fflush(nil)
+        Glibc.exit(0)
     }
 
     /// The process environment as a dictionary.

@@ -83,6 +83,8 @@ import Testing
         var watch: LoadWatch?
         /// How many questions the watch had been asked when the key was first there.
         var pressedAt: Int?
+        /// Whether the decoder had returned (reading the file was over, or unwound).
+        var decoderReturned = false
         var frames: [Grid] = []
 
         init(target: String, key: InputEvent = .key(.char("q"))) {
@@ -113,6 +115,7 @@ import Testing
                 offset += n
                 return n
             }, chunkSize: 1 << 16) { watch.shouldStop(.reading(bytes: $0, of: bytes.count)) }
+            backend.decoderReturned = true
             return decoded.map { ($0.trace, PlayerOptions()) }
         }
     }

@@ -22,17 +22,26 @@ extension Player {
     /// signals are looked at every `loadPollInterval` of `clock`: `q`, Esc, Ctrl-C, SIGINT,
     /// SIGTERM and SIGHUP stop the load; other keys are dropped. Errors `read` throws come
     /// out as they are (the caller restores the terminal, then reports them).
+    ///
+    /// `atStop` is called once when a load is stopped, at the question that saw the key or
+    /// the signal: before anything is unwound, so before the partly built trace, timeline
+    /// or layouts (hundreds of MB on a huge file) are freed. A player that ends the process
+    /// there restores the terminal and leaves without waiting for that memory to be given
+    /// back piece by piece. A part of the load that owns more than memory (a child process,
+    /// a temporary folder: see `LoadPhase.endsAtOnce`) unwinds first, and `atStop` follows.
+    /// If `atStop` returns, the load unwinds and returns `.stopped`.
     package static func load(on backend: any TerminalBackend, clock: @escaping () -> Duration = Player.monotonicNow,
+                            atStop: ((PlayerOutcome) -> Void)? = nil,
                             read: (LoadWatch) throws -> (trace: Trace, options: PlayerOptions)?) rethrows -> Loaded {
-        let watch = LoadWatch(backend: backend, clock: clock)
-        guard let (trace, options) = try read(watch) else { return .stopped(watch.outcome) }
+        let watch = LoadWatch(backend: backend, clock: clock, atStop: atStop)
+        guard let (trace, options) = try read(watch) else { return watch.stopped() }
         let events = trace.events.count
         watch.show(.building(.events, events: events))
         guard let timeline = Timeline.build(trace: trace, shouldStop: { watch.shouldStop(.building($0, events: events)) }),
               let state = AppState.prepared(timeline: timeline, options: options, size: backend.size,
                                             unicode: backend.capabilities.unicode,
                                             shouldStop: { watch.shouldStop(.zoom(level: $0)) })
-        else { return .stopped(watch.outcome) }
+        else { return watch.stopped() }
         return .ready(state)
     }
 
@@ -80,6 +89,11 @@ package enum LoadPhase: Equatable, Sendable {
     /// Laying out zoom level `level` (0-based) of `AppState.zoomLevels`.
     case zoom(level: Int)
 
+    /// Whether a stop seen during this part ends the load at once (`Player.load`'s `atStop`
+    /// is called at the question): true for every part that holds only memory, which the
+    /// process can give back by ending.
+    package var endsAtOnce: Bool { true }
+
     /// A short name for the kind of work, whatever its progress: `reading`, `checking`,
     /// `events`, `lanes`, …, `zoom ×4`.
     package var name: String {
@@ -117,6 +131,9 @@ package final class LoadWatch {
     private let clock: () -> Duration
     private var lastPoll: Duration
     private var shown: String?
+    /// Called once when the load is stopped (see `Player.load`).
+    private let atStop: ((PlayerOutcome) -> Void)?
+    private var toldStop = false
     /// What the load was doing at the last question.
     package private(set) var phase: LoadPhase?
     /// How the player ends, once a key or a signal asked it to stop.
@@ -124,9 +141,10 @@ package final class LoadWatch {
     /// How many questions were asked.
     package private(set) var questions = 0
 
-    init(backend: any TerminalBackend, clock: @escaping () -> Duration) {
+    init(backend: any TerminalBackend, clock: @escaping () -> Duration, atStop: ((PlayerOutcome) -> Void)? = nil) {
         self.backend = backend
         self.clock = clock
+        self.atStop = atStop
         lastPoll = clock()
     }
 
@@ -139,8 +157,12 @@ package final class LoadWatch {
         guard now - lastPoll >= Player.loadPollInterval else { return false }
         lastPoll = now
         stop = Player.stopRequest(from: backend)
-        if stop == nil { show(phase) }
-        return stop != nil
+        guard let stop else {
+            show(phase)
+            return false
+        }
+        if phase.endsAtOnce { tellStop(stop) }
+        return true
     }
 
     /// Draws the reading screen for `phase`, unless it already says that.
@@ -150,6 +172,19 @@ package final class LoadWatch {
         guard words != shown else { return }
         shown = words
         backend.draw(Player.loadingScreen(size: backend.size, phase: phase))
+    }
+
+    /// The load's end once it was stopped and has unwound: `atStop` is called now if the
+    /// part that saw the stop could not end at once.
+    func stopped() -> Player.Loaded {
+        tellStop(outcome)
+        return .stopped(outcome)
+    }
+
+    private func tellStop(_ outcome: PlayerOutcome) {
+        guard !toldStop else { return }
+        toldStop = true
+        atStop?(outcome)
     }
 
     /// The outcome of a stopped load (a plain `q` if nothing was recorded).

@@ -7,8 +7,11 @@ import LoopscopeTrace
 /// A first load, with nothing pressed, notes when each part ran (at every look at the
 /// keyboard, so to within `Player.loadPollInterval`). Then, for each part, loads again with a
 /// keyboard that has `q` waiting from a chosen moment inside that part (spread evenly over
-/// it) and measures from that moment to the load's return: the wait for the next look at the
-/// keyboard plus the work done before it. It reports figures and asserts nothing.
+/// it) and measures from that moment to where the player restores the terminal and ends the
+/// process (the load's `atStop`, or its return if that is never called): the wait for the
+/// next look at the keyboard, the work done before it, and anything a part unwinds before
+/// it can end. Freeing what the load holds is not on that path: the process's end gives it
+/// back. It reports figures and asserts nothing.
 package enum StopLatencyBenchmark {
     /// One part of the load: when it ran in the first load, and the stop latencies in it.
     package struct Part: Sendable {
@@ -105,11 +108,15 @@ package enum StopLatencyBenchmark {
                 let t0 = clock()
                 let at = t0 + (a - start) + offset
                 keyboard.pressAt = at
-                _ = try Player.load(on: keyboard, clock: clock) { watch in
+                var ended: Duration?
+                _ = try Player.load(on: keyboard, clock: clock, atStop: { _ in
+                    keyboard.restore()
+                    ended = clock()
+                }) { watch in
                     keyboard.watch = watch
                     return try read(watch)
                 }
-                let end = clock()
+                let end = ended ?? clock()
                 if end >= at, let seenIn = keyboard.pressedIn { latencies[seenIn, default: []].append(end - at) }
             }
         }

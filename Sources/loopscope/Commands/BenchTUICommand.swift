@@ -14,7 +14,7 @@ struct BenchTUICommand: ParsableCommand {
     @Option(help: "Screen width.") var width = 120
     @Option(help: "Screen height.") var height = 40
     @Option(name: .customLong("stop-latency"),
-            help: "Instead of the key tour: load this trace file as `play` does, and time how soon q ends the load when pressed during each part of it (reading, checking, each timeline pass, the zoom layouts).")
+            help: "Instead of the key tour: load this trace file as `play` does, and time how soon q ends the load when pressed during each part of it (reading, checking, each timeline pass, the zoom layouts): from the key to where the player restores the terminal and ends.")
     var stopLatencyTrace: String?
     @Option(help: "With --stop-latency: how many presses per part of the load.") var presses = 3
 

@@ -60,8 +60,10 @@ struct PlayCommand: ParsableCommand {
                 var loaded: LoadedTrace?
                 if TraceInput.isTraceFile(input) && python.programArguments.isEmpty {
                     // A file may be huge: the terminal is taken first, and reading it shows
-                    // progress and can be stopped.
-                    outcome = try Player.play(options: options) { watch in try read(options, watch) }
+                    // progress and can be stopped; a stop ends the process at once.
+                    outcome = try Player.play(options: options, endOnStop: Player.end) { watch in
+                        try read(options, watch)
+                    }
                 } else {
                     let trace = try TraceInput.load(input, python: python, force: force)
                     loaded = trace
