@@ -25,14 +25,7 @@ struct BenchTUICommand: ParsableCommand {
             if let path = stopLatencyTrace {
                 print("stop latency while loading \(path), screen \(width)×\(height), \(presses) presses per part")
                 let result = try StopLatencyBenchmark.run(size: size, presses: presses) { watch in
-                    guard let decoded = try TraceInput.decodeFileWithVersion(path, shouldStop: { done, total in
-                        watch.shouldStop(.reading(bytes: done, of: total))
-                    }) else { return nil }
-                    let events = decoded.trace.events.count
-                    guard let trace = try TraceCheck.consistent(decoded.trace, path: path, force: false, shouldStop: {
-                        watch.shouldStop(.checking(events: events))
-                    }) else { return nil }
-                    return (trace, PlayerOptions())
+                    try TraceInput.loadWatched(path: path, force: false, watch: watch).map { ($0, PlayerOptions()) }
                 }
                 print(result.summary)
             } else {

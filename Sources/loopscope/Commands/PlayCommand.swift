@@ -79,17 +79,10 @@ struct PlayCommand: ParsableCommand {
         }
     }
 
-    /// Reads the trace file `input` for the player, telling `watch` how far it got: decoding
-    /// (bytes of the file), then the consistency check. Nil when the watch said to stop.
+    /// Reads the trace file `input` for the player (see `TraceInput.loadWatched`), with the
+    /// step to start at. Nil when the watch said to stop.
     private func read(_ drawing: PlayerOptions, _ watch: LoadWatch) throws -> (trace: Trace, options: PlayerOptions)? {
-        watch.show(.reading(bytes: 0, of: 0))
-        guard let decoded = try TraceInput.decodeFileWithVersion(input, shouldStop: { done, size in
-            watch.shouldStop(.reading(bytes: done, of: size))
-        }) else { return nil }
-        let events = decoded.trace.events.count
-        guard let trace = try TraceCheck.consistent(decoded.trace, path: input, force: force, shouldStop: {
-            watch.shouldStop(.checking(events: events))
-        }) else { return nil }
+        guard let trace = try TraceInput.loadWatched(path: input, force: force, watch: watch) else { return nil }
         var options = drawing
         options.startStep = try StepNumber.index(of: step, in: trace)
         return (trace, options)
