@@ -18,7 +18,8 @@
 # blank row where a loop row would be),
 # and loading a big trace file: the reading screen at once, q / Ctrl-C / SIGTERM stopping the
 # load promptly with a clean terminal (also at 80x24 without colour), a late decode error
-# printed after the terminal is restored.
+# printed after the terminal is restored; and recording a .py program on the reading screen:
+# q / Ctrl-C / SIGTERM end the interpreter (reaped, no temporary folder left) and the player.
 #
 # Usage: scripts/tui-e2e.sh [path/to/loopscope]   (default: .build/debug/loopscope)
 # Prints one line per check and ends with "N passed, M failed"; exits 1 if any failed.
@@ -647,6 +648,91 @@ else
     not_ok "bench trace writes a big trace for the loading checks"
 fi
 rm -rf "$BIGDIR"
+
+# 15. A .py program is recorded on the reading screen: "recording sleeper.py with python3"
+# shows while it runs (it waits in real time, after writing its pid), and q, Ctrl-C and
+# SIGTERM stop the recording promptly: the interpreter is ended and reaped (its pid is
+# gone), no temporary folder is left behind, the terminal is clean, and the exit status is
+# that of a stopped load. A program that cannot start prints Python's message after the
+# terminal is restored, with exit status 2, as before.
+PYSTOP=$(mktemp -d)
+cat >"$PYSTOP/sleeper.py" <<'PY'
+import os, select, sys
+
+with open(sys.argv[1] + ".part", "w") as f:
+    f.write(str(os.getpid()))
+os.replace(sys.argv[1] + ".part", sys.argv[1])
+select.select([], [], [], 60)
+PY
+printf 'def broken(:\n    pass\n' >"$PYSTOP/broken.py"
+# stop_recording NAME KEY STATUS: KEY is a tmux key, or TERM for SIGTERM.
+stop_recording() {
+    local name=$1 key=$2 code=$3
+    S=rec-$RANDOM
+    rm -rf "$PYSTOP/tmp" "$PYSTOP/pid"
+    mkdir "$PYSTOP/tmp"
+    start "$S" 100 30 LANG=C.UTF-8 TMPDIR="$PYSTOP/tmp"
+    run_player "$S" "\"$PYSTOP/sleeper.py\" -- \"$PYSTOP/pid\""
+    if ! wait_for "$S" "recording sleeper.py with python3" 10; then
+        not_ok "$name: the reading screen says what is being recorded" "$(screen "$S")"
+        t kill-session -t "$S" >/dev/null 2>&1 || true
+        # The interpreter this check started may outlive the session: end it by its pid.
+        local tries=40
+        while [ ! -s "$PYSTOP/pid" ] && [ "$tries" -gt 0 ]; do sleep 0.05; tries=$((tries - 1)); done
+        [ -s "$PYSTOP/pid" ] && kill -KILL "$(cat "$PYSTOP/pid")" 2>/dev/null
+        return
+    fi
+    ok "$name: the reading screen says what is being recorded"
+    local tries=200
+    while [ ! -s "$PYSTOP/pid" ] && [ "$tries" -gt 0 ]; do sleep 0.05; tries=$((tries - 1)); done
+    local pid pypid before after
+    pid=$(player_pid "$S")
+    pypid=$(cat "$PYSTOP/pid" 2>/dev/null)
+    if [ -z "$pypid" ] || ! screen "$S" | grep -qF "recording sleeper.py"; then
+        not_ok "$name: the program runs under the reading screen" "$(screen "$S")"
+    fi
+    before=$(date +%s%N)
+    if [ "$key" = TERM ]; then kill -TERM "$pid"; else t send-keys -t "$S" "$key"; fi
+    wait_exit "$pid"
+    after=$(date +%s%N)
+    local ms=$(( (after - before) / 1000000 ))
+    if ! kill -0 "$pid" 2>/dev/null && [ "$ms" -lt 1500 ]; then
+        ok "$name: the player ended ${ms} ms after the key"
+    else
+        not_ok "$name: the player did not end promptly (${ms} ms)" "$(screen "$S")"
+    fi
+    if [ -n "$pypid" ] && ! kill -0 "$pypid" 2>/dev/null; then
+        ok "$name: the Python interpreter was ended and reaped"
+    else
+        not_ok "$name: the Python interpreter ($pypid) still runs"
+        [ -n "$pypid" ] && kill -KILL "$pypid" 2>/dev/null
+    fi
+    if [ -z "$(ls -A "$PYSTOP/tmp")" ]; then
+        ok "$name: no temporary folder left"
+    else
+        not_ok "$name: no temporary folder left ($(ls -A "$PYSTOP/tmp"))"
+    fi
+    check_status "$name: exit status $code" "$S" "$code"
+    check_restored "$name: the terminal is clean" "$S"
+    t kill-session -t "$S" >/dev/null 2>&1 || true
+}
+stop_recording "q while recording a .py program" q 0
+stop_recording "Ctrl-C while recording a .py program" C-c 130
+stop_recording "SIGTERM while recording a .py program" TERM 143
+
+S=rec-broken
+start "$S" 100 30 LANG=C.UTF-8
+run_player "$S" "\"$PYSTOP/broken.py\""
+# (the marker is computed, so the typed command line does not already show it)
+if wait_for "$S" "$(printf 'broken.py could not %s' start)" 30 && wait_for "$S" "$PROMPT" 5; then
+    ok "a .py program that cannot start: Python's message after the terminal is restored"
+else
+    not_ok "a .py program that cannot start: Python's message after the terminal is restored" "$(screen "$S")"
+fi
+check_status "a .py program that cannot start exits 2" "$S" 2
+check_restored "the terminal is clean after a program that cannot start" "$S"
+t kill-session -t "$S" >/dev/null 2>&1 || true
+rm -rf "$PYSTOP"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

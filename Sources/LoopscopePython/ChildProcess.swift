@@ -9,13 +9,23 @@ enum ChildProcess {
         /// Standard output, when captured.
         var output: String
         var timedOut: Bool
+        /// Whether `shouldStop` ended it.
+        var stopped = false
     }
+
+    /// How often, while the child runs, `run` asks `shouldStop`.
+    static let stopPollInterval = DispatchTimeInterval.milliseconds(10)
+    /// How long a child ended by `shouldStop` has, after SIGTERM, before SIGKILL.
+    static let stopGrace = DispatchTimeInterval.milliseconds(40)
 
     /// Runs `executable` with `arguments`. Standard input is `/dev/null` unless `stdin`;
     /// standard error goes to the file at `stderr` (or is discarded). Captured output is
-    /// read while the child runs, so a chatty child never blocks on a full pipe.
+    /// read while the child runs, so a chatty child never blocks on a full pipe. While it
+    /// runs, `shouldStop` is asked every `stopPollInterval`; when it answers true the child
+    /// is ended (SIGTERM to its pid, SIGKILL after `stopGrace`) and reaped.
     static func run(_ executable: String, _ arguments: [String], stdin: Bool, stdout: Output,
-                    stderr: URL?, timeout: Double, in folder: URL? = nil) throws -> Result {
+                    stderr: URL?, timeout: Double, in folder: URL? = nil,
+                    shouldStop: () -> Bool = { false }) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -38,13 +48,28 @@ enum ChildProcess {
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
         try process.run()
-        var timedOut = false
+        let pid = process.processIdentifier
+        let deadline = DispatchTime.now() + timeout
+        var timedOut = false, stopped = false
+        while exited.wait(timeout: min(.now() + stopPollInterval, deadline)) == .timedOut {
+            if DispatchTime.now() >= deadline {
+                timedOut = true
+            } else if shouldStop() {
+                stopped = true
+            } else {
+                continue
+            }
+            break
+        }
         // The child ends on its own (the recorder has its own limits); this only stops one
-        // that does not: SIGTERM, then SIGKILL two seconds later.
-        if exited.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            process.terminate()
-            if exited.wait(timeout: .now() + 2) == .timedOut { kill(process.processIdentifier, SIGKILL) }
+        // that does not (SIGTERM, then SIGKILL two seconds later) or one asked to stop
+        // (SIGKILL sooner). Once the termination handler ran, Foundation has reaped it.
+        if timedOut || stopped {
+            kill(pid, SIGTERM)
+            if exited.wait(timeout: .now() + (stopped ? stopGrace : .seconds(2))) == .timedOut {
+                kill(pid, SIGKILL)
+                exited.wait()
+            }
         }
         process.waitUntilExit()
         if stdout == .capture {
@@ -52,7 +77,7 @@ enum ChildProcess {
             collected.append(pipe.fileHandleForReading.readDataToEndOfFile())
         }
         if let handle = process.standardError as? FileHandle { try? handle.close() }
-        return Result(status: process.terminationStatus, output: collected.text, timedOut: timedOut)
+        return Result(status: process.terminationStatus, output: collected.text, timedOut: timedOut, stopped: stopped)
     }
 
     /// Bytes gathered from a pipe on Foundation's reading thread.

@@ -34,7 +34,21 @@ public enum PythonRecorder {
     public static func record(program: String, options: PythonOptions = PythonOptions(),
                               environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(PythonError) -> Recording {
-        try record(program: program, embedded: nil, options: options, environment: environment)
+        // Nothing asks it to stop, so it ends with a recording or an error.
+        guard let recording = try record(program: program, embedded: nil, options: options, environment: environment,
+                                         shouldStop: { false }) else {
+            throw .recorderFailed("the recording of \(program) was stopped")
+        }
+        return recording
+    }
+
+    /// `record(program:options:environment:)` asking `shouldStop` every few milliseconds
+    /// while the interpreter runs; when it answers true the interpreter is ended (by its
+    /// pid) and reaped, the private folder removed, and the result is nil.
+    public static func record(program: String, options: PythonOptions = PythonOptions(),
+                              environment: [String: String] = ProcessInfo.processInfo.environment,
+                              shouldStop: () -> Bool) throws(PythonError) -> Recording? {
+        try record(program: program, embedded: nil, options: options, environment: environment, shouldStop: shouldStop)
     }
 
     /// Records a program given as text (a demo's Python twin): it is written as `fileName`
@@ -43,7 +57,10 @@ public enum PythonRecorder {
                               options: PythonOptions = PythonOptions(),
                               environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(PythonError) -> Recording {
-        var recording = try record(program: fileName, embedded: text, options: options, environment: environment)
+        guard var recording = try record(program: fileName, embedded: text, options: options, environment: environment,
+                                         shouldStop: { false }) else {
+            throw .recorderFailed("the recording of \(fileName) was stopped")
+        }
         for i in recording.trace.files.indices where recording.trace.files[i].path == fileName {
             recording.trace.files[i].path = displayPath
         }
@@ -51,7 +68,7 @@ public enum PythonRecorder {
     }
 
     private static func record(program: String, embedded: String?, options: PythonOptions,
-                               environment: [String: String]) throws(PythonError) -> Recording {
+                               environment: [String: String], shouldStop: () -> Bool) throws(PythonError) -> Recording? {
         let python = try PythonInterpreter.resolve(options.python, environment: environment)
         guard !source.isEmpty else {
             throw .recorderFailed("this loopscope was built without recorder/loopscope_record.py; rebuild it from a full checkout.")
@@ -83,10 +100,12 @@ public enum PythonRecorder {
         do {
             result = try ChildProcess.run(python, [script.path] + arguments(options, trace: tracePath, program: program),
                                           stdin: options.stdin, stdout: .discard, stderr: stderrPath,
-                                          timeout: options.wallTimeout + 10, in: embedded == nil ? nil : folder)
+                                          timeout: options.wallTimeout + 10, in: embedded == nil ? nil : folder,
+                                          shouldStop: shouldStop)
         } catch {
             throw .recorderFailed("cannot run \(python): \(error.localizedDescription)")
         }
+        if result.stopped { return nil }
         let seconds = Date().timeIntervalSince(started)
         let stderr = (try? String(contentsOf: stderrPath, encoding: .utf8)) ?? ""
         if result.timedOut { throw .timedOut(program: program, seconds: options.wallTimeout) }

@@ -88,11 +88,18 @@ package enum LoadPhase: Equatable, Sendable {
     case building(Timeline.BuildPass, events: Int)
     /// Laying out zoom level `level` (0-based) of `AppState.zoomLevels`.
     case zoom(level: Int)
+    /// Recording a program (its file name) with an interpreter (its name) that runs as a
+    /// child process.
+    case recording(program: String, python: String)
 
     /// Whether a stop seen during this part ends the load at once (`Player.load`'s `atStop`
     /// is called at the question): true for every part that holds only memory, which the
-    /// process can give back by ending.
-    package var endsAtOnce: Bool { true }
+    /// process can give back by ending. A recording first ends and reaps its child process
+    /// and removes its temporary folder, so it unwinds before `atStop`.
+    package var endsAtOnce: Bool {
+        if case .recording = self { return false }
+        return true
+    }
 
     /// A short name for the kind of work, whatever its progress: `reading`, `checking`,
     /// `events`, `lanes`, …, `zoom ×4`.
@@ -102,6 +109,7 @@ package enum LoadPhase: Equatable, Sendable {
         case .checking: "checking"
         case .building(let pass, _): "timeline: \(pass.rawValue)"
         case .zoom(let level): "zoom ×\(Int(AppState.zoomLevels[level]))"
+        case .recording: "recording"
         }
     }
 
@@ -113,6 +121,7 @@ package enum LoadPhase: Equatable, Sendable {
         case .checking(let events): "checking \(events) events"
         case .building(let pass, let events): "timeline of \(events) events: \(pass.rawValue)"
         case .zoom(let level): "laying out zoom level \(level + 1) of \(AppState.zoomLevels.count)"
+        case .recording(let program, let python): "recording \(Sanitizer.line(program)) with \(Sanitizer.line(python))..."
         }
     }
 

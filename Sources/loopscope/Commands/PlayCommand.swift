@@ -64,6 +64,23 @@ struct PlayCommand: ParsableCommand {
                     outcome = try Player.play(options: options, endOnStop: Player.end) { watch in
                         try read(options, watch)
                     }
+                } else if input.hasSuffix(".py") && !python.stdin {
+                    // The program runs as long as it runs: the terminal is taken first, and
+                    // the recording shows on the reading screen and can be stopped (the
+                    // interpreter is ended first). With --stdin the program reads this
+                    // terminal, so it is recorded before the player takes it.
+                    outcome = try Player.play(options: options, endOnStop: { outcome in
+                        if let loaded { Terminal.relay(loaded) }
+                        Player.end(outcome)
+                    }) { watch in
+                        guard let recorded = try TraceInput.recordWatched(path: input, python: python, watch: watch) else {
+                            return nil
+                        }
+                        loaded = recorded
+                        var playing = options
+                        playing.startStep = try StepNumber.index(of: step, in: recorded.trace)
+                        return (recorded.trace, playing)
+                    }
                 } else {
                     let trace = try TraceInput.load(input, python: python, force: force)
                     loaded = trace

@@ -61,8 +61,21 @@ extension TraceInput {
     }
 
     static func recordPython(_ path: String, _ flags: PythonFlags) throws -> LoadedTrace {
+        // Nothing asks it to stop, so it ends with a trace or an error.
+        guard let loaded = try recordPython(path, flags, starting: { _ in }, shouldStop: { false }) else {
+            throw CLIError("the recording of \(path) was stopped", code: 1)
+        }
+        return loaded
+    }
+
+    /// `recordPython(_:_:)` telling `starting` the interpreter's path before it runs, and
+    /// asking `shouldStop` every few milliseconds while it runs. Nil when that answered true:
+    /// the interpreter was ended (by its pid) and reaped, and nothing was recorded.
+    static func recordPython(_ path: String, _ flags: PythonFlags, starting: (String) -> Void,
+                             shouldStop: () -> Bool) throws -> LoadedTrace? {
+        let python: String
         do {
-            _ = try PythonRecorder.interpreter(flags.options)
+            python = try PythonRecorder.interpreter(flags.options)
         } catch {
             throw CLIError(error.description, code: error.exitCode)
         }
@@ -71,8 +84,11 @@ extension TraceInput {
             throw CLIError("cannot find the Python program \(path): no such file. Check the path (it is "
                 + "relative to the current folder, \(FileManager.default.currentDirectoryPath)).", code: 2)
         }
+        starting(python)
         do {
-            let r = try PythonRecorder.record(program: path, options: flags.options)
+            guard let r = try PythonRecorder.record(program: path, options: flags.options, shouldStop: shouldStop) else {
+                return nil
+            }
             return LoadedTrace(trace: r.trace, stderr: r.stderr)
         } catch {
             throw CLIError(error.description, code: error.exitCode)

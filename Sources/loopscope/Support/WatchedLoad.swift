@@ -1,3 +1,4 @@
+import Foundation
 import LoopscopeTrace
 import LoopscopeTUI
 
@@ -16,5 +17,19 @@ extension TraceInput {
         return try TraceCheck.consistent(decoded.trace, path: path, force: force, shouldStop: {
             watch.shouldStop(.checking(events: events))
         })
+    }
+
+    /// Records the `.py` program at `path` for the player (see `recordPython`), the reading
+    /// screen saying which program and which interpreter, and `watch` asked every few
+    /// milliseconds whether to stop. Nil when it said to stop: the interpreter was ended and
+    /// reaped, and its private folder removed.
+    static func recordWatched(path: String, python flags: PythonFlags, watch: LoadWatch) throws -> LoadedTrace? {
+        var phase: LoadPhase?
+        return try recordPython(path, flags, starting: { python in
+            let recording = LoadPhase.recording(program: URL(fileURLWithPath: path).lastPathComponent,
+                                                python: URL(fileURLWithPath: python).lastPathComponent)
+            phase = recording
+            watch.show(recording)
+        }, shouldStop: { phase.map(watch.shouldStop) ?? false })
     }
 }
