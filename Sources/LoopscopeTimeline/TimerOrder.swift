@@ -50,12 +50,14 @@ struct TimerOrder: Sendable {
         out.reserveCapacity(min(k, heap.count))
         // Candidates: heap positions whose parents are already out, smallest first.
         var frontier = [0]
+        frontier.reserveCapacity(k + 1)
         while out.count < k, !frontier.isEmpty {
             var best = 0
             for j in 1..<frontier.count where less(heap[frontier[j]], heap[frontier[best]]) { best = j }
             let i = frontier.remove(at: best)
             out.append(heap[i])
-            for c in [2 * i + 1, 2 * i + 2] where c < heap.count { frontier.append(c) }
+            if 2 * i + 1 < heap.count { frontier.append(2 * i + 1) }
+            if 2 * i + 2 < heap.count { frontier.append(2 * i + 2) }
         }
         return out
     }

@@ -64,8 +64,11 @@ public enum Breakdown {
             emit(Wrap.lines(title, width: options.width, ellipsis: ellipsis) + [""])
         }
         let numberWidth = String(groups.count).count
-        var lastQueue = "Ready queue: empty."
-        var lastTimers = "Timers: none."
+        // Every lead is the number right-aligned in `numberWidth` columns and ". ".
+        let indent = String(repeating: " ", count: numberWidth + 2)
+        // The last ready-queue and timers lines written, and the next ones, as UTF-8.
+        var lastQueue = Array("Ready queue: empty.".utf8), queue: [UInt8] = []
+        var lastTimers = Array("Timers: none.".utf8), timers: [UInt8] = []
         var lastShown: ShownLoop? = nil
         for (n, group) in groups.enumerated() {
             // A selection keeps the entries of its steps and tasks (and the loop's own, such as
@@ -76,24 +79,29 @@ public enum Breakdown {
             }
             let number = String(n + 1)
             let lead = String(repeating: " ", count: numberWidth - number.count) + number + ". "
-            let indent = String(repeating: " ", count: lead.count)
             let last = group.upperBound - 1
             let text = text(of: group, story: story)
-            emit(Wrap.lines(text, width: options.width, indent: indent, first: lead, ellipsis: ellipsis))
+            // Entry lines go straight to `out` (blank ones left out of a handout).
+            Wrap.append(text, width: options.width, indent: indent, first: lead, ellipsis: ellipsis,
+                        droppingEmpty: markdown, to: &out)
             // The same entries give the same line: only a change is worth wording.
             let state = story.shown(atStep: last)
             if !story.loopless, lastShown.map({ $0.queue != state.queue || $0.queueCount != state.queueCount }) ?? true {
-                let queue = story.queueLine(state)
+                queue.removeAll(keepingCapacity: true)
+                story.appendQueueLine(state, to: &queue)
                 if queue != lastQueue {
-                    emit(Wrap.lines(queue, width: options.width, indent: indent, ellipsis: ellipsis))
-                    lastQueue = queue
+                    Wrap.append(bytes: queue, width: options.width, indent: indent, ellipsis: ellipsis,
+                                droppingEmpty: markdown, to: &out)
+                    swap(&queue, &lastQueue)
                 }
             }
             if !story.loopless, lastShown.map({ $0.timers != state.timers || $0.timerCount != state.timerCount }) ?? true {
-                let timers = story.timersLine(state)
+                timers.removeAll(keepingCapacity: true)
+                story.appendTimersLine(state, to: &timers)
                 if timers != lastTimers {
-                    emit(Wrap.lines(timers, width: options.width, indent: indent, ellipsis: ellipsis))
-                    lastTimers = timers
+                    Wrap.append(bytes: timers, width: options.width, indent: indent, ellipsis: ellipsis,
+                                droppingEmpty: markdown, to: &out)
+                    swap(&timers, &lastTimers)
                 }
             }
             lastShown = state

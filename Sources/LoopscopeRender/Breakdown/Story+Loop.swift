@@ -109,10 +109,7 @@ extension Story {
     /// timers (at most `shownEntries` of each), with their counts, as the timeline's state at
     /// that step has them (a sleep's timer belongs to the sleep's step; see `Step`).
     func shown(atStep step: Int) -> ShownLoop {
-        cache.cursor.move(toStep: step)
-        let cursor = cache.cursor
-        return ShownLoop(queue: Array(cursor.queueFront(Self.shownEntries)), queueCount: cursor.queueCount,
-                         timers: cursor.earliestTimers(Self.shownEntries), timerCount: cursor.timerCount)
+        cache.shown(atStep: step, entries: Self.shownEntries)
     }
 
     /// The most ready-queue entries, timers or pending tasks a sentence lists; past that it
@@ -122,8 +119,24 @@ extension Story {
 
     /// `A, B, C` — or, past `shownEntries`, `A, B, …, J and 9,990 more`.
     static func shortList(_ names: [String], total: Int) -> String {
-        guard total > shownEntries else { return names.joined(separator: ", ") }
-        return names.prefix(listedEntries).joined(separator: ", ") + " and \(grouped(total - listedEntries)) more"
+        var out: [UInt8] = []
+        appendShortList(names.count, total: total, to: &out) { names[$0] }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `shortList` of the `count` names `name(0)`, `name(1)`, … written to `out`; only the
+    /// names it shows are asked for.
+    static func appendShortList(_ count: Int, total: Int, to out: inout [UInt8], name: (Int) -> String) {
+        let cut = total > shownEntries
+        for i in 0..<(cut ? min(count, listedEntries) : count) {
+            if i > 0 { out += ", ".utf8 }
+            out += name(i).utf8
+        }
+        if cut {
+            out += " and ".utf8
+            out += grouped(total - listedEntries).utf8
+            out += " more".utf8
+        }
     }
 
     /// `9990` as `9,990`.
@@ -153,16 +166,42 @@ extension Story {
 
     /// `Ready queue: Task-2, Task-3.` (or `empty`; a long queue: its front and how many more).
     func queueLine(_ shown: ShownLoop) -> String {
-        shown.queueCount == 0 ? "Ready queue: empty."
-            : "Ready queue: " + Self.shortList(shown.queue.map(entry), total: shown.queueCount) + "."
+        var out: [UInt8] = []
+        appendQueueLine(shown, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `queueLine` written to `out`.
+    func appendQueueLine(_ shown: ShownLoop, to out: inout [UInt8]) {
+        guard shown.queueCount > 0 else { out += "Ready queue: empty.".utf8; return }
+        out += "Ready queue: ".utf8
+        Self.appendShortList(shown.queue.count, total: shown.queueCount, to: &out) { entry(shown.queue[$0]) }
+        out.append(UInt8(ascii: "."))
     }
 
     /// `Timers: Task-3 at 1 s, Task-2 at 3 s.` (or `none`), earliest first.
     func timersLine(_ shown: ShownLoop) -> String {
-        guard shown.timerCount > 0 else { return "Timers: none." }
-        return "Timers: " + Self.shortList(shown.timers.map { t in
-            (t.task >= 0 ? words.task(t.task) : "timer") + " at " + words.time(t.deadline)
-        }, total: shown.timerCount) + "."
+        var out: [UInt8] = []
+        appendTimersLine(shown, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `timersLine` written to `out`.
+    func appendTimersLine(_ shown: ShownLoop, to out: inout [UInt8]) {
+        guard shown.timerCount > 0 else { out += "Timers: none.".utf8; return }
+        out += "Timers: ".utf8
+        Self.appendShortList(shown.timers.count, total: shown.timerCount, to: &out) { timerEntry(shown.timers[$0]) }
+        out.append(UInt8(ascii: "."))
+    }
+
+    /// `Task-3 at 1 s`: one timer for the timers line. A timer stays pending for many steps,
+    /// so its words are kept (by the event that armed it) while it may still be shown.
+    private func timerEntry(_ t: PendingTimer) -> String {
+        if let known = cache.timerWords[t.event] { return known }
+        let text = (t.task >= 0 ? words.task(t.task) : "timer") + " at " + words.time(t.deadline)
+        if cache.timerWords.count >= StoryCache.timerWordsLimit { cache.timerWords.removeAll(keepingCapacity: true) }
+        cache.timerWords[t.event] = text
+        return text
     }
 }
 

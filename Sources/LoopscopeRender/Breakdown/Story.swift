@@ -303,8 +303,7 @@ struct Story {
 
     /// " Next the loop runs Task-2." when control is back with the loop and something waits.
     private func nextUp(_ step: Int) -> String {
-        cache.cursor.move(toStep: step)
-        guard let front = cache.cursor.queueFront(1).first else { return "" }
+        guard let front = cache.queueFront(atStep: step) else { return "" }
         return " Next the loop runs \(entry(front))."
     }
 }
@@ -315,14 +314,39 @@ extension String {
     }
 }
 
-/// What `Story` keeps between sentences: a cursor over the loop's state, and the step at
-/// which each task first started (worked out on first use).
+/// What `Story` keeps between sentences: a cursor over the loop's state, and words worked
+/// out once and used again (quoted source lines, timers on the timers line).
 final class StoryCache {
-    var cursor: LoopCursor
+    private var cursor: LoopCursor
     /// `quote(site)` by site id.
     var quotes: [Int32: String] = [:]
+    /// The words for a pending timer on the timers line, by the event that armed it.
+    var timerWords: [Int32: String] = [:]
+    /// How many timers' words are kept before starting afresh (the line shows the earliest
+    /// few, which change slowly; the bound keeps a run of millions of timers small).
+    static let timerWordsLimit = 4_096
 
     init(timeline: Timeline) {
         cursor = LoopCursor(timeline: timeline)
     }
+
+    /// The loop state after `step`, with at most `entries` of the ready queue and of the timers.
+    func shown(atStep step: Int, entries: Int) -> ShownLoop {
+        cursor.move(toStep: step)
+        return Self.read(&cursor, entries: entries)
+    }
+
+    /// The front of the ready queue after `step`, if any.
+    func queueFront(atStep step: Int) -> ReadyEntry? {
+        cursor.move(toStep: step)
+        return Self.front(&cursor)
+    }
+
+    // The cursor is read in place (inout): a copy of it would retain every part of the timeline.
+    private static func read(_ cursor: inout LoopCursor, entries: Int) -> ShownLoop {
+        ShownLoop(queue: Array(cursor.queueFront(entries)), queueCount: cursor.queueCount,
+                  timers: cursor.earliestTimers(entries), timerCount: cursor.timerCount)
+    }
+
+    private static func front(_ cursor: inout LoopCursor) -> ReadyEntry? { cursor.queueFront(1).first }
 }

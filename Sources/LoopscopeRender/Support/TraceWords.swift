@@ -48,8 +48,8 @@ struct TraceWords {
     /// The lane's name as people say it: `task_a (Task-2)` when the program binds it to a
     /// name, else `Task-2`; `the runner` for -1.
     func task(_ id: Int32) -> String {
-        guard let info = trace.task(id) else { return "the runner" }
         if let known = names.name(id) { return known }
+        guard let info = trace.task(id) else { return "the runner" }
         var name = clean(info.name)
         if Int(id) < bindings.count, let bound = bindings[Int(id)] { name = clean(bound) + " (" + name + ")" }
         names.keep(name, for: id)
@@ -138,11 +138,16 @@ struct TraceWords {
 /// Sanitized task names kept for reuse (a run's prose names the same tasks again and again).
 /// Filled as names are asked for, so making one costs nothing however many tasks the run has.
 final class NameMemo {
-    private var table: [Int32: String] = [:]
+    /// By task id (ids are small and dense: a trace numbers its tasks from 0).
+    private var table: [String?] = []
 
     init() {}
 
-    func name(_ id: Int32) -> String? { table[id] }
+    func name(_ id: Int32) -> String? { id >= 0 && Int(id) < table.count ? table[Int(id)] : nil }
 
-    func keep(_ name: String, for id: Int32) { table[id] = name }
+    func keep(_ name: String, for id: Int32) {
+        guard id >= 0 else { return }
+        if Int(id) >= table.count { table += Array(repeating: nil, count: Int(id) + 1 - table.count) }
+        table[Int(id)] = name
+    }
 }

@@ -21,6 +21,13 @@ enum Wrap {
         if let fast = asciiLines(text, width: width, indent: indent, first: first, ellipsis: ellipsis) {
             return fast
         }
+        return plainLines(text, width: width, indent: indent, first: first, ellipsis: ellipsis)
+    }
+
+    /// `lines` worked out character by character, for any text: the definition the byte
+    /// paths (`Wrap+Bytes.swift`) must agree with.
+    static func plainLines(_ text: String, width: Int, indent: String = "", first: String? = nil,
+                           ellipsis: String = "...") -> [String] {
         let lead = first ?? indent
         var out: [String] = []
         var line = lead
@@ -49,85 +56,6 @@ enum Wrap {
             while s.last == " " { s.removeLast() }
             return s
         }
-    }
-}
-
-extension Wrap {
-    /// `lines` for text of printable ASCII and no-break spaces only (one column each), done on
-    /// the UTF-8 bytes; nil for any other text. Gives exactly what the general path gives.
-    private static func asciiLines(_ text: String, width: Int, indent: String, first: String?,
-                                   ellipsis: String) -> [String]? {
-        var text = text
-        return text.withUTF8 { bytes -> [String]? in
-            let n = bytes.count
-            var k = 0
-            while k < n {
-                let b = bytes[k]
-                if b >= 0x20 && b < 0x7F {
-                    k += 1
-                } else if b == 0xC2 && k + 1 < n && bytes[k + 1] == 0xA0 {
-                    k += 2
-                } else {
-                    return nil
-                }
-            }
-            let lead = first ?? indent
-            let indentBytes = Array(indent.utf8)
-            let indentWidth = TextWidth.columns(indent)
-            var out: [String] = []
-            var line = Array(lead.utf8)
-            var used = TextWidth.columns(lead)
-            var lineHasWord = false
-            var i = 0
-            while i < n {
-                if bytes[i] == 0x20 { i += 1; continue }
-                var j = i
-                var w = 0
-                while j < n && bytes[j] != 0x20 {
-                    j += bytes[j] == 0xC2 ? 2 : 1
-                    w += 1
-                }
-                if lineHasWord && used + 1 + w > width {
-                    out.append(finished(line))
-                    line = indentBytes
-                    used = indentWidth
-                    lineHasWord = false
-                }
-                let room = width - used - (lineHasWord ? 1 : 0)
-                if lineHasWord { line.append(0x20); used += 1 }
-                if w <= room {
-                    line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
-                    used += w
-                } else {
-                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self)
-                    let piece = TextWidth.fit(word, max(0, room), ellipsis: ellipsis)
-                    line.append(contentsOf: piece.utf8)
-                    used += TextWidth.columns(piece)
-                }
-                lineHasWord = true
-                i = j
-            }
-            if lineHasWord || out.isEmpty { out.append(finished(line)) }
-            return out
-        }
-    }
-
-    /// A line's bytes with no-break spaces made plain and trailing blanks dropped.
-    private static func finished(_ line: [UInt8]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(line.count)
-        var k = 0
-        while k < line.count {
-            if line[k] == 0xC2 && k + 1 < line.count && line[k + 1] == 0xA0 {
-                bytes.append(0x20)
-                k += 2
-            } else {
-                bytes.append(line[k])
-                k += 1
-            }
-        }
-        while bytes.last == 0x20 { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
