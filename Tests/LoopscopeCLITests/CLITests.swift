@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The command line as a user meets it: outputs, messages and exit codes.
-@Suite(.timeLimit(.minutes(5)), .serialized) struct CLITests {
+@Suite(.timeLimit(.minutes(30)), .serialized) struct CLITests {
     @Test func executableIsBuilt() {
         #expect(FileManager.default.isExecutableFile(atPath: CLIRunner.executable.path),
                 "build loopscope first (swift build)")
@@ -102,7 +102,7 @@ import Testing
     }
 }
 
-@Suite(.timeLimit(.minutes(5))) struct CLIPlayerFlagTests {
+@Suite(.timeLimit(.minutes(30))) struct CLIPlayerFlagTests {
     @Test func playAcceptsItsOwnFlags() throws {
         let r = try CLIRunner.run(["play", "seed000-fetch-url", "--predict", "--ascii", "--view", "sequence"])
         #expect(r.status == 2, "refused only because there is no terminal")

@@ -3,7 +3,7 @@ import LoopscopeTestSupport
 import Testing
 
 /// The hidden commands the fuzzer drives: they run every reader and say what they found.
-@Suite(.timeLimit(.minutes(5)), .serialized) struct FuzzEntryTests {
+@Suite(.timeLimit(.minutes(30)), .serialized) struct FuzzEntryTests {
     @Test func checkReadersSaysOkRejectedOrProblemPerFile() throws {
         let good = try CLIRunner.temporaryFile("good.jsonl", contents: try CLIRunner.run(["record", "seed000-fetch-url"]).stdout)
         let hostile = try CLIRunner.temporaryFile("hostile.jsonl", contents: HostileTraces.sleepUntilMin)

@@ -4,7 +4,7 @@ import LoopscopeTrace
 
 /// Python programs saved with Windows ("\r\n") or old Mac ("\r") line endings: the line
 /// loopscope shows for each recorded site is the line CPython ran there.
-@Suite(.timeLimit(.minutes(5)), .serialized, .enabled(if: CLIPython.path != nil,
+@Suite(.timeLimit(.minutes(30)), .serialized, .enabled(if: CLIPython.path != nil,
                              "python3 (3.11 or newer) is not installed: install it (apt-get install python3) to run these checks; CI does."))
 struct LineEndingCLITests {
     static let program = [

@@ -3,7 +3,7 @@ import Testing
 
 /// `.py` programs on the command line, recorded on CPython: outputs, messages, exit codes.
 /// Needs python3 (3.11+); the tests that check what happens without one do not.
-@Suite(.timeLimit(.minutes(5)), .serialized, .enabled(if: CLIPython.path != nil,
+@Suite(.timeLimit(.minutes(30)), .serialized, .enabled(if: CLIPython.path != nil,
                              "python3 (3.11 or newer) is not installed: install it (apt-get install python3) to run these checks; CI does."))
 struct PythonCLITests {
     static let program = """
@@ -149,7 +149,7 @@ struct PythonCLITests {
 }
 
 /// What happens without a usable interpreter (these need none).
-@Suite(.timeLimit(.minutes(5)), .serialized) struct PythonMissingCLITests {
+@Suite(.timeLimit(.minutes(30)), .serialized) struct PythonMissingCLITests {
     @Test func aMissingProgramOrInterpreterIsExitTwoWithWhatToDo() throws {
         let missing = try CLIRunner.run(["explain", "no/such/program.py"])
         #expect(missing.status == 2)

@@ -3,7 +3,7 @@ import LoopscopeTrace
 import Testing
 
 /// A run too large for a diagram: one clear message, exit 2, and the filters that help.
-@Suite(.timeLimit(.minutes(5))) struct ScaleCLITests {
+@Suite(.timeLimit(.minutes(30))) struct ScaleCLITests {
     @Test func aDiagramOfThousandsOfTasksIsRefusedAndFiltersMakeOne() throws {
         let trace = SyntheticTrace.make(tasks: 1_000, events: 20_000, seed: 3)
         let path = try CLIRunner.temporaryFile("scale.jsonl", contents: TraceJSONL.encode(trace))

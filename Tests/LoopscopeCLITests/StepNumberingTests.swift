@@ -3,7 +3,7 @@ import Testing
 
 /// One step numbering everywhere: `run`'s summary, `explain`, the Markdown handout, the
 /// screen export (the player's status bar) and `--step` count and number the same steps.
-@Suite(.timeLimit(.minutes(5)), .serialized) struct StepNumberingTests {
+@Suite(.timeLimit(.minutes(30)), .serialized) struct StepNumberingTests {
     /// The numbers of a breakdown's entries, in order.
     private func entryNumbers(_ text: String) -> [Int] {
         text.split(separator: "\n").compactMap { line -> Int? in

@@ -5,7 +5,7 @@ import Testing
 
 /// `export` and `explain` write as they render: to standard output and to `-o`, with every
 /// promise `-o` makes kept when the output is streamed.
-@Suite(.serialized, .timeLimit(.minutes(5))) struct StreamingCLITests {
+@Suite(.serialized, .timeLimit(.minutes(30))) struct StreamingCLITests {
     /// About 10,000 events over 830 lanes: at width 200, every long format is more than one
     /// 64 KB chunk.
     static let big: (path: String, bytes: [UInt8]) = {

@@ -5,7 +5,7 @@ import LoopscopeTestSupport
 import Testing
 
 /// Every demo against what CPython 3.11 really does with the same program.
-@Suite(.timeLimit(.minutes(5))) struct DemoMatchesCPythonTests {
+@Suite(.timeLimit(.minutes(30))) struct DemoMatchesCPythonTests {
     static let demos = DemoCatalog.all.filter { $0.referenceCase != nil }
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Reference")
 

@@ -9,7 +9,7 @@ import Testing
 /// (through loopscope's recorder) against its Swift port on loopscope's scheduler. Two
 /// independent implementations must agree on the printed lines, their times, and the order
 /// of task events. Where they disagree, the Swift side is wrong.
-@Suite(.timeLimit(.minutes(5)), .enabled(if: LivePython.path != nil,
+@Suite(.timeLimit(.minutes(30)), .enabled(if: LivePython.path != nil,
                 "python3 (3.11 or newer) is not installed: the Python twins cannot be recorded. Install it (apt-get install python3) to run these checks; CI does."))
 struct PythonTwinTests {
     static func twin(_ demo: Demo) throws -> Trace {

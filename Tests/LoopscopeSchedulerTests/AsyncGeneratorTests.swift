@@ -5,7 +5,7 @@ import Testing
 /// python3: `RuntimeError: async generator ignored GeneratorExit`, `RuntimeError: anext():
 /// asynchronous generator is already running`). The ordinary uses are compared with a
 /// CPython trace in AsyncioAPITests (`async_generators`).
-@Suite(.timeLimit(.minutes(5))) struct AsyncGeneratorTests {
+@Suite(.timeLimit(.minutes(30))) struct AsyncGeneratorTests {
     static let info = ProgramInfo(id: "agen", title: "agen")
 
     @Test func aBodyThatYieldsAfterGeneratorExitMakesAcloseRaise() {

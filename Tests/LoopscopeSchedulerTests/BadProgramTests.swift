@@ -2,7 +2,7 @@ import LoopscopeScheduler
 import Testing
 
 /// Programs that go wrong: the run ends with a report, never a hang or a crash.
-@Suite(.timeLimit(.minutes(5))) struct BadProgramTests {
+@Suite(.timeLimit(.minutes(30))) struct BadProgramTests {
     static let info = ProgramInfo(id: "bad", title: "bad")
 
     @Test func deadlockNamesEveryStuckTaskAndWhatItWaitsOn() {

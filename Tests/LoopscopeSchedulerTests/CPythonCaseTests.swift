@@ -7,7 +7,7 @@ import Testing
 /// port's printed lines with their virtual times and the order of every task event must
 /// match what CPython 3.11 recorded in `Reference/<name>.jsonl`, and its trace must pass the
 /// validator.
-@Suite(.timeLimit(.minutes(5))) struct CPythonCaseTests {
+@Suite(.timeLimit(.minutes(30))) struct CPythonCaseTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Reference")
 
     static let programs = SemanticsCases.programs + AsyncioAPICases.programs

@@ -2,7 +2,7 @@ import LoopscopeScheduler
 import Testing
 
 /// The same program gives the same trace, every run.
-@Suite(.timeLimit(.minutes(5))) struct DeterminismTests {
+@Suite(.timeLimit(.minutes(30))) struct DeterminismTests {
     static func busyProgram() async throws {
         let q = AsyncQueue<Int>(maxSize: 3)
         let lock = AsyncLock()

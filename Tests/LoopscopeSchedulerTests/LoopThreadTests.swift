@@ -16,7 +16,7 @@ private func onAnotherThread(_ body: @escaping @Sendable () -> Void) {
 /// Every synchronous member of the loop's `@unchecked Sendable` objects checks that it runs
 /// on the loop's thread: called from another thread, it is refused and the run ends naming
 /// the call (and its line, where the member can know it) instead of racing with the loop.
-@Suite(.timeLimit(.minutes(5))) struct LoopThreadTests {
+@Suite(.timeLimit(.minutes(30))) struct LoopThreadTests {
     typealias Setup = @Sendable () async throws -> @Sendable () -> Void
 
     static let file = "LoopscopeSchedulerTests/LoopThreadTests.swift"

@@ -2,7 +2,7 @@ import LoopscopeScheduler
 import Testing
 
 /// Worker threads beside the loop, on the virtual clock.
-@Suite(.timeLimit(.minutes(5))) struct ThreadTests {
+@Suite(.timeLimit(.minutes(30))) struct ThreadTests {
     @Test func toThreadDoesNotBlockTheLoop() {
         let result = asyncioRun(ProgramInfo(id: "t", title: "t")) {
             let ticker = createTask("ticker()") {

@@ -7,7 +7,7 @@ import Testing
 /// and `SyntheticTrace` make, and the tests' hand-built traces (`checkedHandBuilt`, used by
 /// every trace-building helper), through the validator; these show that it runs and that it
 /// fires on an invalid trace.
-@Suite(.timeLimit(.minutes(5))) struct TraceCheckTests {
+@Suite(.timeLimit(.minutes(30))) struct TraceCheckTests {
     /// A task that resumes without ever having been created or started.
     static var invalid: Trace {
         var b = TraceBuilder(program: ProgramInfo(id: "broken", title: "broken"))

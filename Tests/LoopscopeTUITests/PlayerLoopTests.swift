@@ -4,7 +4,7 @@ import LoopscopeTUI
 import Testing
 
 /// The run loop and the key map, driven by a scripted backend.
-@Suite(.timeLimit(.minutes(5))) struct PlayerLoopTests {
+@Suite(.timeLimit(.minutes(30))) struct PlayerLoopTests {
     let timeline = Timeline(trace: HandTraces.fetch)
 
     @Test func keysBecomeActionsAndFramesAreDrawn() {
