@@ -21,6 +21,14 @@ enum ExportChoice: ExpressibleByArgument, Equatable {
     }
 
     static var allValueStrings: [String] { ExportFormat.allCases.map(\.rawValue) + ["screen"] }
+
+    /// The word `--help` shows as the default: the one a user types.
+    var defaultValueDescription: String {
+        switch self {
+        case .format(let f): f.rawValue
+        case .screen: "screen"
+        }
+    }
 }
 
 /// `loopscope export <demo|trace.jsonl> --format F`: the same run as text, diagrams or data.
