@@ -35,6 +35,30 @@ import Testing
         #expect(TraceJSONL.encode(back) == out, "re-encoding is byte-identical")
     }
 
+    /// The screen and the file agree: every scalar of the Basic Multilingual Plane above
+    /// ASCII that the encoder writes as `\uXXXX` is one the sanitizer replaces on screen.
+    /// (Before, U+FFF9–U+FFFB were escaped in traces and shown raw.)
+    @Test func everyScalarTheEncoderEscapesTheSanitizerHides() throws {
+        var escaped: [UInt32] = []
+        var shown: [UInt32] = []
+        for v in UInt32(0x80)...0xFFFD where !(0xD800...0xDFFF).contains(v) {
+            let s = String(Character(Unicode.Scalar(v)!))
+            var b = TraceBuilder(program: ProgramInfo(id: "x", title: s))
+            _ = b.addTask(TaskInfo(name: "t", label: "t"))
+            let out = TraceJSONL.encode(b.build())
+            guard out.contains("\\u" + String(format4(v))) else { continue }
+            escaped.append(v)
+            if Sanitizer.line("a" + s + "b") == "a" + s + "b" { shown.append(v) }
+        }
+        #expect(escaped.count > 40, "the encoder escapes C1 controls and format characters")
+        #expect(shown.isEmpty, "escaped in traces but shown raw: \(shown.map { String($0, radix: 16) })")
+    }
+
+    private func format4(_ v: UInt32) -> String {
+        let hex = String(v, radix: 16)
+        return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
     @Test func ordinaryTextStaysRaw() throws {
         let out = encoded(Self.kept)
         #expect(out.contains("é日本👨\\u200d👩\\u200d👧 Ω ¢ € \u{AD}"))

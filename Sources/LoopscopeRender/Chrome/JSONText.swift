@@ -21,7 +21,7 @@ extension Array where Element == UInt8 {
 
     /// A JSON string literal: quotes, backslashes and control characters escaped (`\n`,
     /// `\r`, `\t`, others as `\u00XX`), and C1 controls and invisible format characters
-    /// (bidi overrides, zero-width characters, line separators; `JSONText.isInvisible`) as
+    /// (bidi overrides, zero-width characters, line separators; `HiddenScalars`) as
     /// `\uXXXX`, as the trace encoder writes them. Everything else is its UTF-8 bytes.
     mutating func jsonString(_ s: String) {
         var s = s
@@ -47,7 +47,7 @@ extension Array where Element == UInt8 {
                     continue
                 }
                 let (scalar, length) = JSONText.scalar(src, at: i)
-                if scalar <= 0x9F || JSONText.isInvisible(scalar) {
+                if scalar <= 0x9F || HiddenScalars.contains(scalar) {
                     if runStart < i { append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<i])) }
                     hexEscape(scalar)
                     runStart = i + length
@@ -86,12 +86,6 @@ extension Array where Element == UInt8 {
 }
 
 enum JSONText {
-    /// The invisible format characters `ByteWriter` escapes in traces.
-    static func isInvisible(_ v: UInt32) -> Bool {
-        v == 0x061C || v == 0x180E || (0x200B...0x200F).contains(v) || (0x2028...0x202E).contains(v)
-            || (0x2060...0x2069).contains(v) || v == 0xFEFF || (0xFFF9...0xFFFB).contains(v)
-    }
-
     /// The scalar whose UTF-8 (valid: it comes from a `String`) starts at `i`, and its length.
     @inline(__always)
     static func scalar(_ src: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {

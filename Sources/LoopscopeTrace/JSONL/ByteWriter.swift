@@ -99,10 +99,8 @@ struct ByteWriter {
     }
 
     /// The scalar whose UTF-8 starts at `i` and its length, when it is one the encoder
-    /// escapes although JSON allows it raw: a C1 control (U+0080–U+009F), or an invisible
-    /// format character that can reorder or hide text on screen — U+061C, U+180E,
-    /// U+200B–U+200F, U+2028–U+202E, U+2060–U+2069, U+FEFF, U+FFF9–U+FFFB. The same set
-    /// `Sanitizer` replaces on screen.
+    /// escapes although JSON allows it raw: a C1 control (U+0080–U+009F), or one of
+    /// `HiddenScalars` (which `Sanitizer` replaces on screen).
     static func invisible(_ src: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
         let b = src[i]
         let n = src.count - i
@@ -116,9 +114,7 @@ struct ByteWriter {
         case 0xE1, 0xE2, 0xEF:
             guard n >= 3 else { return nil }
             let scalar = (UInt32(b & 0x0F) << 12) | (UInt32(src[i + 1] & 0x3F) << 6) | UInt32(src[i + 2] & 0x3F)
-            let hidden = scalar == 0x180E || (0x200B...0x200F).contains(scalar) || (0x2028...0x202E).contains(scalar)
-                || (0x2060...0x2069).contains(scalar) || scalar == 0xFEFF || (0xFFF9...0xFFFB).contains(scalar)
-            return hidden ? (scalar, 3) : nil
+            return HiddenScalars.contains(scalar) ? (scalar, 3) : nil
         default:
             return nil
         }

@@ -49,7 +49,7 @@ public enum Sanitizer {
             case 0x7F:
                 out += ascii ? "^?" : "␡"
                 column += ascii ? 2 : 1
-            case 0x80..<0xA0, 0x061C, 0x180E, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF:
+            case _ where (0x80..<0xA0).contains(v) || HiddenScalars.contains(v):
                 // C1 controls (8-bit CSI and friends), zero-width and bidi controls.
                 out += ascii ? "?" : "�"
                 column += 1
