@@ -119,9 +119,7 @@ extension Story {
 
     /// `A, B, C` — or, past `shownEntries`, `A, B, …, J and 9,990 more`.
     static func shortList(_ names: [String], total: Int) -> String {
-        var out: [UInt8] = []
-        appendShortList(names.count, total: total, to: &out) { names[$0] }
-        return String(decoding: out, as: UTF8.self)
+        text { appendShortList(names.count, total: total, to: &$0) { names[$0] } }
     }
 
     /// `shortList` of the `count` names `name(0)`, `name(1)`, … written to `out`; only the
@@ -165,33 +163,42 @@ extension Story {
     }
 
     /// `Ready queue: Task-2, Task-3.` (or `empty`; a long queue: its front and how many more).
-    func queueLine(_ shown: ShownLoop) -> String {
-        var out: [UInt8] = []
-        appendQueueLine(shown, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
+    func queueLine(_ shown: ShownLoop) -> String { Self.text { appendQueueLine(shown, to: &$0) } }
 
     /// `queueLine` written to `out`.
     func appendQueueLine(_ shown: ShownLoop, to out: inout [UInt8]) {
-        guard shown.queueCount > 0 else { out += "Ready queue: empty.".utf8; return }
-        out += "Ready queue: ".utf8
-        Self.appendShortList(shown.queue.count, total: shown.queueCount, to: &out) { entry(shown.queue[$0]) }
-        out.append(UInt8(ascii: "."))
+        Self.appendListLine("Ready queue", empty: "empty", count: shown.queue.count, total: shown.queueCount,
+                            to: &out) { entry(shown.queue[$0]) }
     }
 
     /// `Timers: Task-3 at 1 s, Task-2 at 3 s.` (or `none`), earliest first.
-    func timersLine(_ shown: ShownLoop) -> String {
-        var out: [UInt8] = []
-        appendTimersLine(shown, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
+    func timersLine(_ shown: ShownLoop) -> String { Self.text { appendTimersLine(shown, to: &$0) } }
 
     /// `timersLine` written to `out`.
     func appendTimersLine(_ shown: ShownLoop, to out: inout [UInt8]) {
-        guard shown.timerCount > 0 else { out += "Timers: none.".utf8; return }
-        out += "Timers: ".utf8
-        Self.appendShortList(shown.timers.count, total: shown.timerCount, to: &out) { timerEntry(shown.timers[$0]) }
+        Self.appendListLine("Timers", empty: "none", count: shown.timers.count, total: shown.timerCount,
+                            to: &out) { timerEntry(shown.timers[$0]) }
+    }
+
+    /// `Label: A, B.`, or `Label: EMPTY.` when `total` is 0: the first `count` of `total`
+    /// entries, as `appendShortList` lists them.
+    static func appendListLine(_ label: String, empty: String, count: Int, total: Int,
+                               to out: inout [UInt8], entry: (Int) -> String) {
+        out += label.utf8
+        out += ": ".utf8
+        if total > 0 {
+            appendShortList(count, total: total, to: &out, name: entry)
+        } else {
+            out += empty.utf8
+        }
         out.append(UInt8(ascii: "."))
+    }
+
+    /// The text a byte writer builds.
+    static func text(_ write: (inout [UInt8]) -> Void) -> String {
+        var out: [UInt8] = []
+        write(&out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `Task-3 at 1 s`: one timer for the timers line. A timer stays pending for many steps,
