@@ -19,7 +19,8 @@
 # and loading a big trace file: the reading screen at once, q / Ctrl-C / SIGTERM stopping the
 # load promptly with a clean terminal (also at 80x24 without colour), a late decode error
 # printed after the terminal is restored; and recording a .py program on the reading screen:
-# q / Ctrl-C / SIGTERM end the interpreter (reaped, no temporary folder left) and the player.
+# q / Ctrl-C / SIGTERM end the interpreter (reaped, no temporary folder left) and the player;
+# and reading a trace from a pipe whose writer stalls: q / Ctrl-C still end the player.
 #
 # Usage: scripts/tui-e2e.sh [path/to/loopscope]   (default: .build/debug/loopscope)
 # Prints one line per check and ends with "N passed, M failed"; exits 1 if any failed.
@@ -762,6 +763,40 @@ check_status "a .py program that cannot start exits 2" "$S" 2
 check_restored "the terminal is clean after a program that cannot start" "$S"
 t kill-session -t "$S" >/dev/null 2>&1 || true
 rm -rf "$PYSTOP"
+
+# 16. A trace read from a pipe whose writer stalls (a FIFO, as `play <(producer)` gives):
+# the reading screen shows, and q or Ctrl-C ends the player promptly although no more data
+# comes (before, the read waited for the writer). At 80x24 without colour.
+FIFODIR=$(mktemp -d)
+"$BIN" export "$DEMO" --format jsonl -o "$FIFODIR/run.jsonl" >/dev/null 2>&1
+# stop_pipe NAME KEY STATUS
+stop_pipe() {
+    local name=$1 key=$2 code=$3 writer pid
+    rm -f "$FIFODIR/fifo"
+    mkfifo "$FIFODIR/fifo"
+    # The writer sends part of the trace, then stalls for a minute; ended by its pid below.
+    { head -c 2000 "$FIFODIR/run.jsonl"; exec sleep 60; } >"$FIFODIR/fifo" &
+    writer=$!
+    S=pipe-$RANDOM
+    start "$S" 80 24 LANG=C.UTF-8 NO_COLOR=1
+    run_player "$S" "\"$FIFODIR/fifo\""
+    if wait_for "$S" "reading the run" 10; then
+        ok "$name: the reading screen shows while the pipe is read"
+        sleep 0.3
+        pid=$(player_pid "$S")
+        press_and_time_exit "$name" "$S" "$key" "$pid"
+        check_status "$name: exit status $code" "$S" "$code"
+        check_restored "$name: the terminal is clean" "$S"
+    else
+        not_ok "$name: the reading screen shows while the pipe is read" "$(screen "$S")"
+    fi
+    t kill-session -t "$S" >/dev/null 2>&1 || true
+    kill "$writer" 2>/dev/null
+    wait "$writer" 2>/dev/null
+}
+stop_pipe "q while a stalled pipe is read" q 0
+stop_pipe "Ctrl-C while a stalled pipe is read" C-c 130
+rm -rf "$FIFODIR"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -52,31 +52,52 @@ enum TraceInput {
         guard fd >= 0 else { throw CLIError("cannot read \(path): no such file, or it is not readable.", code: 1) }
         defer { close(fd) }
         var info = stat()
-        let size = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
-        let failure = ReadFailure()
+        let regular = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        let size = regular ? Int(info.st_size) : 0
+        let state = ReadState()
         let decoded: (trace: Trace, version: Int)?
         do {
-            decoded = try TraceJSONL.decodeWithVersion(reading: { buffer in
-                while true {
-                    let n = read(fd, buffer.baseAddress, buffer.count)
-                    if n >= 0 { return n }
-                    if errno == EINTR { continue }
-                    failure.errorNumber = errno
-                    return 0
-                }
-            }, sourceName: path, sizeHint: size > 0 ? size : nil, shouldStop: { shouldStop($0, size) })
+            decoded = try withoutActuallyEscaping(shouldStop) { shouldStop in
+                try TraceJSONL.decodeWithVersion(reading: { buffer in
+                    // A pipe (or a FIFO, `<(…)`) may have nothing to read for a long time: wait
+                    // for data a little at a time and ask whether to stop in between, so a key
+                    // is not left waiting for the writer. A regular file never blocks.
+                    while !regular && !state.stopped {
+                        var wait = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                        let ready = poll(&wait, 1, Self.pipePollMilliseconds)
+                        if ready > 0 { break }
+                        if ready < 0 && errno != EINTR { break }
+                        if ready == 0 && shouldStop(state.bytesRead, size) { state.stopped = true }
+                    }
+                    if state.stopped { return 0 }
+                    while true {
+                        let n = read(fd, buffer.baseAddress, buffer.count)
+                        if n >= 0 { state.bytesRead += n; return n }
+                        if errno == EINTR { continue }
+                        state.errorNumber = errno
+                        return 0
+                    }
+                }, sourceName: path, sizeHint: size > 0 ? size : nil, shouldStop: { shouldStop($0, size) })
+            }
         } catch {
-            try failure.check(path)
+            if state.stopped { return nil }
+            try state.check(path)
             throw CLIError("\(error)", code: 1)
         }
-        try failure.check(path)
+        if state.stopped { return nil }
+        try state.check(path)
         return decoded
     }
 
-    /// An error from `read(2)` met while decoding, reported instead of what the decoder
-    /// made of the input cut short.
-    private final class ReadFailure {
+    /// How long a read from a pipe waits for data before asking again whether to stop.
+    static let pipePollMilliseconds: Int32 = 20
+
+    /// What reading the file met: an error from `read(2)` (reported instead of what the
+    /// decoder made of the input cut short), or a stop asked while waiting on a pipe.
+    private final class ReadState {
         var errorNumber: Int32 = 0
+        var stopped = false
+        var bytesRead = 0
 
         func check(_ path: String) throws {
             guard errorNumber != 0 else { return }
