@@ -12,7 +12,7 @@ let strict: [SwiftSetting] = [
 /// The libraries (LoopscopeTrace, LoopscopeScheduler, LoopscopeTimeline, LoopscopeRender,
 /// LoopscopePython) are plain Swift. The terminal front end (LoopscopeTUI's ncurses backend
 /// LoopscopeCurses, and so the `loopscope` executable) is Linux-only until it builds on
-/// macOS: it is built and tested on Linux with ncursesw only. Types public only for the
+/// macOS: it is built and tested on Linux with ncursesw only; so is LoopscopeOutput (Glibc). Types public only for the
 /// tests and benchmarks are `package`, not part of the libraries' API.
 let package = Package(
     name: "loopscope",
@@ -57,6 +57,10 @@ let package = Package(
         // Layer 2: pure text renderers and exporters.
         .target(name: "LoopscopeRender", dependencies: ["LoopscopeTimeline", "LoopscopeTrace"],
                 swiftSettings: strict),
+        // Layer 3, beside the terminal front end: a command's output written to standard
+        // output or to a file (`-o`) without surprising whoever owns it, through a write
+        // function a test can make fail. Linux-only (Glibc), like the terminal front end.
+        .target(name: "LoopscopeOutput", dependencies: ["LoopscopeRender", "LoopscopeTrace"], swiftSettings: strict),
         // Layer 3: the terminal front end (state, reduce, view) and its ncurses backend.
         .target(name: "LoopscopeTUI", dependencies: ["LoopscopeRender", "LoopscopeTimeline", "LoopscopeTrace"],
                 swiftSettings: strict),
@@ -72,7 +76,7 @@ let package = Package(
             name: "loopscope",
             dependencies: [
                 "LoopscopeTrace", "LoopscopeScheduler", "LoopscopeDemos", "LoopscopeTimeline",
-                "LoopscopeRender", "LoopscopeTUI", "LoopscopeCurses", "LoopscopePython",
+                "LoopscopeRender", "LoopscopeTUI", "LoopscopeCurses", "LoopscopePython", "LoopscopeOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -97,6 +101,8 @@ let package = Package(
                                    "LoopscopeDemos", "LoopscopeTestSupport", "LoopscopePython"],
                     exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "LoopscopeCursesTests", dependencies: ["LoopscopeCurses", "CTerminalGuard"],
+                    swiftSettings: strict),
+        .testTarget(name: "LoopscopeOutputTests", dependencies: ["LoopscopeOutput", "LoopscopeRender", "LoopscopeTrace"],
                     swiftSettings: strict),
         .testTarget(name: "LoopscopeCLITests", dependencies: ["LoopscopeTrace", "LoopscopeTestSupport"],
                     swiftSettings: strict),

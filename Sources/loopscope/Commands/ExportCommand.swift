@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LoopscopeOutput
 import LoopscopeRender
 import LoopscopeTimeline
 import LoopscopeTrace

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import LoopscopeOutput
+import LoopscopeRender
 import LoopscopeTrace
 
 /// An error the CLI reports as `loopscope: <message>` with its own exit code.
@@ -14,22 +16,25 @@ struct CLIError: Error, CustomStringConvertible {
 
     var description: String { message }
 
-    /// The same error with a sentence added (what became of the output).
-    func noting(_ sentence: String) -> CLIError {
-        CLIError(message + (message.hasSuffix(".") ? " " : ". ") + sentence, code: code)
-    }
 }
 
 extension ParsableCommand {
-    /// Runs `body`, turning a `CLIError` into a message on standard error and its exit code.
+    /// Runs `body`, turning a `CLIError` or an `OutputError` (writing the output failed) into
+    /// a message on standard error and its exit code.
     func reporting(_ body: () throws -> Void) throws {
         do {
             try body()
         } catch let error as CLIError {
-            // Messages may quote a trace or a path: nothing in them reaches the terminal raw.
-            Terminal.writeError("loopscope: " + Sanitizer.lines(error.message).joined(separator: "\n") + "\n")
-            throw ExitCode(error.code)
+            throw report(error.message, code: error.code)
+        } catch let error as OutputError {
+            throw report(error.message, code: error.code)
         }
+    }
+
+    private func report(_ message: String, code: Int32) -> ExitCode {
+        // Messages may quote a trace or a path: nothing in them reaches the terminal raw.
+        Terminal.writeError("loopscope: " + Sanitizer.lines(message).joined(separator: "\n") + "\n")
+        return ExitCode(code)
     }
 }
 
@@ -67,32 +72,15 @@ enum Terminal {
         try StandardStreams.out(s)
     }
 
-    /// Writes `text` to `path` (see `OutputFile`), or to standard output when `path` is nil
-    /// or `-`.
+    /// Writes `text` to `path` (see `Output.deliver`), or to standard output when `path` is
+    /// nil or `-`.
     static func deliver(_ text: String, to path: String?) throws {
-        guard let path, path != "-" else {
-            try writeOut(text)
-            return
-        }
-        try OutputFile.write(Array(text.utf8), to: path)
+        try Output.deliver(Array(text.utf8), to: path)
     }
 
-    /// Streams what `produce` makes to `path` (see `OutputFile`), or to standard output when
-    /// `path` is nil or `-`, as it is made. On standard output, a failure part-way says that
-    /// what was written is incomplete.
-    static func stream(to path: String?, _ produce: OutputProducer) throws(CLIError) {
-        guard let path, path != "-" else {
-            let sink = DescriptorSink(fd: 1)
-            do {
-                try produce(sink)
-            } catch {
-                if let code = sink.failure {
-                    throw CLIError("cannot write to standard output: \(String(cString: strerror(code))).")
-                }
-                throw sink.count > 0 ? error.noting("The output written before this is incomplete.") : error
-            }
-            return
-        }
-        try OutputFile.write(to: path, produce)
+    /// Streams what `produce` makes to `path`, or to standard output when `path` is nil or
+    /// `-` (see `Output.stream`).
+    static func stream(to path: String?, _ produce: OutputProducer) throws {
+        try Output.stream(to: path, produce)
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import LoopscopeRender
 import LoopscopeTrace
 
 /// Writes a command's output file (`-o FILE`) without surprising whoever owns it.
@@ -19,38 +20,33 @@ import LoopscopeTrace
 /// - Anything else that exists (a device such as /dev/null, a FIFO) is written through as
 ///   the output comes, never replaced.
 /// - A symbolic link is followed to its target, which is written as above; the link stays.
+/// Every byte goes through the `DescriptorWriter` given (`write(2)` in the product).
 enum OutputFile {
-    static func write(_ bytes: [UInt8], to path: String) throws(CLIError) {
-        try write(to: path) { (sink) throws(CLIError) in
-            guard DescriptorSink.hand(bytes, to: sink) else { throw CLIError("the output was refused") }
-        }
-    }
-
-    static func write(to path: String, _ produce: OutputProducer) throws(CLIError) {
+    static func write(to path: String, writer: DescriptorWriter, _ produce: OutputProducer) throws(OutputError) {
         let target = try resolveLinks(path)
         var info = stat()
         guard lstat(target, &info) == 0 else {
             let code = errno
             guard code == ENOENT else { throw failure(path, code) }
-            try replace(target, produce, keeping: nil, shown: path)
+            try replace(target, produce, writer, keeping: nil, shown: path)
             return
         }
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
-            throw CLIError("cannot write \(shown(path)): it is a folder. Name a file to write, e.g. \(shown(path))/out.txt.")
+            throw OutputError("cannot write \(shown(path)): it is a folder. Name a file to write, e.g. \(shown(path))/out.txt.")
         case S_IFREG:
             if info.st_nlink > 1 {
-                try overwrite(target, produce, shown: path)
-            } else if !(try replace(target, produce, keeping: info, shown: path)) {
-                try overwrite(target, produce, shown: path)
+                try overwrite(target, produce, writer, shown: path)
+            } else if !(try replace(target, produce, writer, keeping: info, shown: path)) {
+                try overwrite(target, produce, writer, shown: path)
             }
         default:
-            try writeThrough(target, produce, shown: path)
+            try writeThrough(target, produce, writer, shown: path)
         }
     }
 
     /// Follows `path` through symbolic links to what they name (which may not exist yet).
-    static func resolveLinks(_ path: String) throws(CLIError) -> String {
+    static func resolveLinks(_ path: String) throws(OutputError) -> String {
         var current = path
         for _ in 0..<40 {
             var info = stat()
@@ -61,15 +57,15 @@ enum OutputFile {
             let destination = String(decoding: buffer[0..<n], as: UTF8.self)
             current = destination.hasPrefix("/") ? destination : folder(of: current) + "/" + destination
         }
-        throw CLIError("cannot write \(shown(path)): too many symbolic links (a loop?).")
+        throw OutputError("cannot write \(shown(path)): too many symbolic links (a loop?).")
     }
 
     /// Writes a temporary file beside `target` and renames it over `target`. Returns false,
     /// having changed nothing and made no output, when an existing file should be written in
     /// place instead (its folder refuses new files, or its owner cannot be kept).
     @discardableResult
-    private static func replace(_ target: String, _ produce: OutputProducer, keeping old: stat?,
-                                shown path: String) throws(CLIError) -> Bool {
+    private static func replace(_ target: String, _ produce: OutputProducer, _ writer: DescriptorWriter,
+                                keeping old: stat?, shown path: String) throws(OutputError) -> Bool {
         let temp = folder(of: target) + "/." + name(of: target) + ".loopscope-\(getpid()).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard fd >= 0 else {
@@ -86,7 +82,7 @@ enum OutputFile {
                 return false
             }
         }
-        let sink = DescriptorSink(fd: fd)
+        let sink = DescriptorSink(fd: fd, writer: writer)
         do {
             try produce(sink)
         } catch {
@@ -111,7 +107,8 @@ enum OutputFile {
 
     /// Makes the output in memory, then opens the existing regular file `target`, truncates
     /// it and writes the output into it.
-    private static func overwrite(_ target: String, _ produce: OutputProducer, shown path: String) throws(CLIError) {
+    private static func overwrite(_ target: String, _ produce: OutputProducer, _ writer: DescriptorWriter,
+                                  shown path: String) throws(OutputError) {
         let memory = MemorySink()
         do {
             try produce(memory)
@@ -120,18 +117,19 @@ enum OutputFile {
         }
         let fd = open(target, O_WRONLY | O_CLOEXEC | O_TRUNC)
         guard fd >= 0 else { throw failure(path, errno) }
-        let sink = DescriptorSink(fd: fd)
+        let sink = DescriptorSink(fd: fd, writer: writer)
         _ = DescriptorSink.hand(memory.bytes, to: sink)
         let closed = close(fd) == 0 ? 0 : errno
         if let code = sink.failure ?? (closed != 0 ? closed : nil) { throw failure(path, code) }
     }
 
     /// Opens what `target` names (a device, a FIFO) and writes the output through as it comes.
-    private static func writeThrough(_ target: String, _ produce: OutputProducer, shown path: String) throws(CLIError) {
+    private static func writeThrough(_ target: String, _ produce: OutputProducer, _ writer: DescriptorWriter,
+                                     shown path: String) throws(OutputError) {
         let fd = open(target, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else { throw failure(path, errno) }
-        let sink = DescriptorSink(fd: fd)
-        var made: CLIError?
+        let sink = DescriptorSink(fd: fd, writer: writer)
+        var made: OutputError?
         do { try produce(sink) } catch { made = error }
         let closed = close(fd) == 0 ? 0 : errno
         if let code = sink.failure ?? (closed != 0 ? closed : nil) { throw failure(path, code) }
@@ -151,7 +149,7 @@ enum OutputFile {
 
     static func shown(_ path: String) -> String { Sanitizer.line(path) }
 
-    static func failure(_ path: String, _ code: Int32, keptOld: Bool = false) -> CLIError {
+    static func failure(_ path: String, _ code: Int32, keptOld: Bool = false) -> OutputError {
         let why = String(cString: strerror(code))
         let advice: String
         switch code {
@@ -161,6 +159,6 @@ enum OutputFile {
         default: advice = "Check the path, or choose another place."
         }
         let kept = keptOld ? " The existing file is unchanged." : ""
-        return CLIError("cannot write \(shown(path)): \(why).\(kept) \(advice)")
+        return OutputError("cannot write \(shown(path)): \(why).\(kept) \(advice)")
     }
 }

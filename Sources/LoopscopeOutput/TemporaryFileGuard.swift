@@ -44,18 +44,4 @@ enum TemporaryFileGuard {
         previous = [:]
         free(UnsafeMutablePointer<CChar>(bitPattern: path.exchange(0, ordering: .sequentiallyConsistent)))
     }
-
-    /// For the tests: with `LOOPSCOPE_TEST_SIGNAL_DURING_WRITE=TERM` (or `INT`, `HUP`) the
-    /// process sends itself that signal after the first chunk of an output file is written,
-    /// so the cleanup can be checked without racing a real signal against the write.
-    static func testHook() {
-        guard path.load(ordering: .sequentiallyConsistent) != 0,
-              let name = getenv("LOOPSCOPE_TEST_SIGNAL_DURING_WRITE").map({ String(cString: $0) }) else { return }
-        switch name {
-        case "INT": raise(SIGINT)
-        case "TERM": raise(SIGTERM)
-        case "HUP": raise(SIGHUP)
-        default: break
-        }
-    }
 }

@@ -8,26 +8,26 @@ import LoopscopeRender
 /// and refuses every later chunk, so the export stops and the caller reports the reason.
 final class DescriptorSink: ByteSink {
     let fd: Int32
+    let writer: DescriptorWriter
     /// The errno of the first failed write.
     private(set) var failure: Int32?
     /// Bytes written so far.
     private(set) var count = 0
-    /// The last byte written, to tell whether the output ends its last line.
-    private(set) var last: UInt8?
 
-    init(fd: Int32) { self.fd = fd }
+    init(fd: Int32, writer: DescriptorWriter) {
+        self.fd = fd
+        self.writer = writer
+    }
 
     func take(_ chunk: UnsafeRawBufferPointer) -> Bool {
         guard failure == nil else { return false }
         do {
-            try StandardStreams.write(chunk, to: fd)
+            try StandardStreams.write(chunk, to: fd, with: writer)
         } catch {
             failure = error.code
             return false
         }
         count += chunk.count
-        if let byte = chunk.last { last = byte }
-        TemporaryFileGuard.testHook()
         return true
     }
 
@@ -56,7 +56,7 @@ final class MemorySink: ByteSink {
     }
 }
 
-/// What makes a command's output: writes it into the sink it is given, and throws (a
-/// `CLIError`) when it cannot be made. A sink that refuses bytes has its own reason, which
-/// the caller reports instead.
-typealias OutputProducer = (any ByteSink) throws(CLIError) -> Void
+/// What makes a command's output: writes it into the sink it is given, and throws (an
+/// `OutputError`) when it cannot be made. A sink that refuses bytes has its own reason,
+/// which the caller reports instead.
+public typealias OutputProducer = (any ByteSink) throws(OutputError) -> Void
