@@ -80,8 +80,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
-        .testTarget(name: "LoopscopeTraceTests", dependencies: ["LoopscopeTrace"], swiftSettings: strict),
-        // Test helpers shared by the test targets: CPython reference traces.
+        .testTarget(name: "LoopscopeTraceTests", dependencies: ["LoopscopeTrace", "LoopscopeTestSupport"],
+                    swiftSettings: strict),
+        // Test helpers shared by the test targets: CPython reference traces, hand-built
+        // traces, a byte feed that reads like a file.
         .target(name: "LoopscopeTestSupport", dependencies: ["LoopscopeScheduler", "LoopscopeTrace"],
                 path: "Tests/LoopscopeTestSupport", swiftSettings: strict),
         .testTarget(name: "LoopscopeSchedulerTests", dependencies: ["LoopscopeScheduler", "LoopscopeTestSupport"],

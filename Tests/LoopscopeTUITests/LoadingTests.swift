@@ -1,3 +1,4 @@
+import LoopscopeTestSupport
 import LoopscopeTimeline
 import LoopscopeTrace
 import Testing
@@ -75,30 +76,17 @@ import Testing
 
     /// A keyboard that has `q` (or a signal) waiting once the load has reached a chosen part
     /// of its work, and nothing before: it looks at the watch the load reads the run with.
-    final class PhaseBackend: TerminalBackend, @unchecked Sendable {
-        let size = TerminalSize(width: 80, height: 24)
-        let capabilities = TerminalCapabilities(colors: true, unicode: true)
+    final class PhaseBackend: WaitingKeyBackend, @unchecked Sendable {
         let target: String
-        let key: InputEvent
-        var watch: LoadWatch?
-        /// How many questions the watch had been asked when the key was first there.
-        var pressedAt: Int?
         /// Whether the decoder had returned (reading the file was over, or unwound).
         var decoderReturned = false
-        var frames: [Grid] = []
 
         init(target: String, key: InputEvent = .key(.char("q"))) {
             self.target = target
-            self.key = key
+            super.init(key: key)
         }
 
-        func draw(_ grid: Grid) { frames.append(grid) }
-        func restore() {}
-        func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
-            guard let watch, watch.phase?.name == target else { return nil }
-            if pressedAt == nil { pressedAt = watch.questions }
-            return key
-        }
+        override func keyIsThere() -> Bool { watch?.phase?.name == target }
     }
 
     /// Reads `trace` as a file would be read: the decoder asks the watch every few thousand
@@ -108,13 +96,9 @@ import Testing
         return { watch in
             backend.watch = watch
             watch.show(.reading(bytes: 0, of: bytes.count))
-            var offset = 0
-            let decoded = try TraceJSONL.decodeWithVersion(reading: { buffer in
-                let n = min(buffer.count, bytes.count - offset)
-                for i in 0..<n { buffer[i] = bytes[offset + i] }
-                offset += n
-                return n
-            }, chunkSize: 1 << 16) { watch.shouldStop(.reading(bytes: $0, of: bytes.count)) }
+            let decoded = try TraceJSONL.decodeWithVersion(reading: ByteFeed(bytes).read, chunkSize: 1 << 16) {
+                watch.shouldStop(.reading(bytes: $0, of: bytes.count))
+            }
             backend.decoderReturned = true
             return decoded.map { ($0.trace, PlayerOptions()) }
         }

@@ -23,30 +23,19 @@ struct RecordingStopTests {
         """
 
     /// A keyboard with `key` waiting once the program has written its pid.
-    final class ProgramBackend: TerminalBackend, @unchecked Sendable {
-        let size = TerminalSize(width: 80, height: 24)
-        let capabilities = TerminalCapabilities(colors: true, unicode: true)
+    final class ProgramBackend: WaitingKeyBackend, @unchecked Sendable {
         let pidFile: String
-        let key: InputEvent
-        var watch: LoadWatch?
-        var frames: [Grid] = []
         /// The program's pid, once it wrote it.
         var pid: pid_t?
-        /// How many questions the watch had been asked when the key was first there.
-        var pressedAt: Int?
 
         init(pidFile: String, key: InputEvent) {
             self.pidFile = pidFile
-            self.key = key
+            super.init(key: key)
         }
 
-        func draw(_ grid: Grid) { frames.append(grid) }
-        func restore() {}
-        func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
+        override func keyIsThere() -> Bool {
             if pid == nil, let text = try? String(contentsOfFile: pidFile, encoding: .utf8) { pid = pid_t(text) }
-            guard pid != nil else { return nil }
-            if pressedAt == nil { pressedAt = watch?.questions }
-            return key
+            return pid != nil
         }
     }
 

@@ -1,3 +1,4 @@
+import LoopscopeTestSupport
 import Testing
 @testable import LoopscopeTrace
 
@@ -8,13 +9,8 @@ import Testing
 struct TraceJSONLReserveTests {
     /// Decodes `bytes` as a file of that size is read, in windows of 64 KB.
     static func decodeAsAFile(_ bytes: [UInt8]) throws -> Trace {
-        var offset = 0
-        let decoded = try TraceJSONL.decodeWithVersion(reading: { buffer in
-            let n = min(buffer.count, bytes.count - offset)
-            for i in 0..<n { buffer[i] = bytes[offset + i] }
-            offset += n
-            return n
-        }, sourceName: "t.jsonl", sizeHint: bytes.count, chunkSize: 1 << 16)
+        let decoded = try TraceJSONL.decodeWithVersion(reading: ByteFeed(bytes).read, sourceName: "t.jsonl",
+                                                       sizeHint: bytes.count, chunkSize: 1 << 16)
         return try #require(decoded).trace
     }
 

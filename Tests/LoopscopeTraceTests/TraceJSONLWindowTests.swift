@@ -1,5 +1,6 @@
-import Testing
+import LoopscopeTestSupport
 import LoopscopeTrace
+import Testing
 
 /// Reading a trace a window of lines at a time (as a file is read, never held whole) gives
 /// exactly what reading it from one buffer gives: the same trace, or the same error at the
@@ -23,14 +24,9 @@ struct TraceJSONLWindowTests {
     /// Decodes `bytes` through `read`, `chunk` bytes at most per read (as a pipe might hand
     /// them out), in windows of `chunk` bytes.
     static func windowed(_ bytes: [UInt8], chunk: Int) -> Result {
-        var offset = 0
         do {
-            let decoded = try TraceJSONL.decodeWithVersion(reading: { buffer in
-                let n = min(buffer.count, chunk, bytes.count - offset)
-                for i in 0..<n { buffer[i] = bytes[offset + i] }
-                offset += n
-                return n
-            }, sourceName: "t.jsonl", chunkSize: chunk)
+            let decoded = try TraceJSONL.decodeWithVersion(reading: ByteFeed(bytes, atMost: chunk).read,
+                                                           sourceName: "t.jsonl", chunkSize: chunk)
             guard let decoded else {
                 Issue.record("stopped though nothing asked it to")
                 return .error(TraceFormatError(sourceName: "", line: 0, column: 0, message: "stopped"))
@@ -97,14 +93,8 @@ struct TraceJSONLWindowTests {
     @Test func decodingAsksAtBoundedIntervalsWithTheBytesReadSoFar() throws {
         let bytes = TraceJSONL.encodeBytes(SyntheticTrace.make(tasks: 50, events: 40_000, seed: 3))
         let lines = bytes.filter { $0 == 0x0A }.count
-        var offset = 0
         var asked: [Int] = []
-        let decoded = try TraceJSONL.decodeWithVersion(reading: { buffer in
-            let n = min(buffer.count, bytes.count - offset)
-            for i in 0..<n { buffer[i] = bytes[offset + i] }
-            offset += n
-            return n
-        }, chunkSize: 4096) { done in
+        let decoded = try TraceJSONL.decodeWithVersion(reading: ByteFeed(bytes).read, chunkSize: 4096) { done in
             asked.append(done)
             return false
         }
@@ -115,19 +105,14 @@ struct TraceJSONLWindowTests {
 
     @Test func decodingStopsAtTheFirstYes() throws {
         let bytes = TraceJSONL.encodeBytes(SyntheticTrace.make(tasks: 50, events: 40_000, seed: 3))
-        var offset = 0
+        let feed = ByteFeed(bytes)
         var asked = 0
-        let decoded = try TraceJSONL.decodeWithVersion(reading: { buffer in
-            let n = min(buffer.count, bytes.count - offset)
-            for i in 0..<n { buffer[i] = bytes[offset + i] }
-            offset += n
-            return n
-        }, chunkSize: 4096) { _ in
+        let decoded = try TraceJSONL.decodeWithVersion(reading: feed.read, chunkSize: 4096) { _ in
             asked += 1
             return asked == 2
         }
         #expect(decoded == nil)
         #expect(asked == 2, "it stops at once, without asking again")
-        #expect(offset < bytes.count, "and reads no further than it needed")
+        #expect(feed.offset < bytes.count, "and reads no further than it needed")
     }
 }
