@@ -1,36 +1,54 @@
 import Foundation
 
-/// Runs `loopscope` with more control than `CLIRunner.run`: standard output sent where the
-/// test says, extra environment, and a time limit after which the process is killed (so a
-/// hang fails the test instead of stalling the run).
+/// Runs `loopscope` (or another program) and waits for it: standard output captured, sent
+/// where the test says or dropped; extra environment; text on standard input; and a time
+/// limit after which the process is killed, so a hang fails the test instead of stalling
+/// the run. Every command-line test runs its processes through here.
 struct CLIProcess {
     struct Result {
         var status: Int32
         /// Whether the process ended by a signal (`status` is then the signal number).
         var signalled: Bool
+        /// What it wrote on standard output, when that was captured (else empty).
+        var stdout: String
         var stderr: String
         var timedOut: Bool
     }
 
+    /// - Parameters:
+    ///   - stdout: where standard output goes; nil: captured in the result when
+    ///     `captureStdout`, else dropped.
+    ///   - removing: environment variables the process must not see.
+    ///   - input: text on standard input (else /dev/null).
     static func run(_ arguments: [String], executable: String = CLIRunner.executable.path,
-                    stdout: FileHandle? = nil, environment: [String: String] = [:],
+                    stdout: FileHandle? = nil, captureStdout: Bool = false,
+                    environment: [String: String] = [:], removing: [String] = [], input: String? = nil,
                     timeLimit: Double = 60) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
+        for k in removing { env[k] = nil }
         process.environment = env
-        let err = Pipe()
-        process.standardOutput = stdout ?? FileHandle.nullDevice
+        let out = Pipe(), err = Pipe(), inputPipe = Pipe()
+        process.standardOutput = stdout ?? (captureStdout ? out : FileHandle.nullDevice)
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
         let done = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in done.signal() }
         try process.run()
-        let errData = LockedData()
-        let reader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
+        let outData = LockedData(), errData = LockedData()
+        if stdout == nil && captureStdout {
+            Thread { outData.set(out.fileHandleForReading.readDataToEndOfFile()) }.start()
+        } else {
+            outData.set(Data())
+        }
+        Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }.start()
+        if let input {
+            inputPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         var timedOut = false
         if done.wait(timeout: .now() + timeLimit) == .timedOut {
             timedOut = true
@@ -39,7 +57,13 @@ struct CLIProcess {
         }
         return Result(status: process.terminationStatus,
                       signalled: process.terminationReason == .uncaughtSignal,
+                      stdout: String(decoding: outData.waitForData(), as: UTF8.self),
                       stderr: String(decoding: errData.waitForData(), as: UTF8.self), timedOut: timedOut)
+    }
+
+    /// Runs a program through `env` and returns what it printed on standard output.
+    static func runCapturing(_ arguments: [String]) throws -> String {
+        try run(arguments, executable: "/usr/bin/env", captureStdout: true, timeLimit: 600).stdout
     }
 
     /// A scratch folder for one test, removed by the caller.

@@ -25,22 +25,11 @@ import Testing
             p = subprocess.run(sys.argv[1:], stdout=w, stderr=subprocess.PIPE, restore_signals=False, timeout=60)
             sys.stdout.write(f"{p.returncode}\\n{p.stderr.decode()}")
             """
-        let r = try runPython(script, [CLIRunner.executable.path, "export", "seed000-fetch-url", "--format", "chrome"])
+        let r = try CLIProcess.runCapturing(["python3", "-c", script, CLIRunner.executable.path,
+                                             "export", "seed000-fetch-url", "--format", "chrome"])
         let lines = r.split(separator: "\n", maxSplits: 1).map(String.init)
         #expect(lines.first == "1", "exit status: \(r)")
         #expect(r.contains("cannot write to standard output: Broken pipe"), "\(r)")
-    }
-
-    func runPython(_ script: String, _ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script] + args
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }
 
@@ -208,15 +197,7 @@ import Testing
     @Test(.enabled(if: SignalMidWrite.available, "strace is not installed: CI installs it"),
           arguments: ["TERM", "INT", "HUP"])
     func aSignalMidWriteRemovesTheTemporaryFile(_ signal: String) throws {
-        let dir = try CLIProcess.scratchFolder("signal-\(signal)")
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try "old".write(toFile: dir + "/out.txt", atomically: false, encoding: .utf8)
-        let (r, seen) = try SignalMidWrite.run(["record", "seed004-jobs-threads", "-o", dir + "/out.txt"], signal: signal)
-        let number = ["TERM": SIGTERM, "INT": SIGINT, "HUP": SIGHUP][signal]!
-        #expect(r.status == 128 + number, "ended by the signal: \(r.status) \(r.stderr)")
-        #expect(seen.writtenThenRemoved, "the signal came while the temporary file was written: \(seen)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.txt"], "no temporary file left")
-        #expect(read(dir + "/out.txt") == "old", "the old file is whole")
+        try SignalMidWrite.expectTheOldFileKept(["record", "seed004-jobs-threads"], signal: signal, scratch: "signal-\(signal)")
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Testing
 
 /// A real signal sent to `loopscope` in the middle of writing an `-o` file, with nothing in
 /// the product to help: strace stops the process at its first `write(2)` (the first bytes
@@ -35,6 +36,26 @@ enum SignalMidWrite {
                                          CLIRunner.executable.path] + arguments, executable: "/bin/sh")
         let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         return (result, seen(in: text))
+    }
+
+    /// With an old file `out` in a scratch folder, runs `loopscope arguments -o out` with
+    /// `SIG<signal>` at its first write, and checks that the process ended by that signal
+    /// while it wrote the temporary file, that the handler removed that file, and that the old
+    /// file is whole.
+    static func expectTheOldFileKept(_ arguments: [String], signal: String, scratch: String,
+                                     sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let dir = try CLIProcess.scratchFolder(scratch)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "old".write(toFile: dir + "/out", atomically: false, encoding: .utf8)
+        let (r, seen) = try run(arguments + ["-o", dir + "/out"], signal: signal)
+        let number: Int32 = ["TERM": SIGTERM, "INT": SIGINT, "HUP": SIGHUP][signal] ?? 0
+        #expect(r.status == 128 + number, "ended by the signal: \(r.status) \(r.stderr)", sourceLocation: sourceLocation)
+        #expect(seen.writtenThenRemoved, "the signal came while the temporary file was written: \(seen)",
+                sourceLocation: sourceLocation)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out"], "no temporary file left",
+                sourceLocation: sourceLocation)
+        #expect(FileManager.default.contents(atPath: dir + "/out") == Data("old".utf8), "the old file is whole",
+                sourceLocation: sourceLocation)
     }
 
     /// Finds the temporary file's creation, then a write to its descriptor, the signal, and

@@ -88,15 +88,8 @@ import Testing
     @Test(.enabled(if: SignalMidWrite.available, "strace is not installed: CI installs it"),
           arguments: ["jsonl", "chrome", "breakdown"])
     func aSignalMidStreamRemovesTheTemporaryFile(_ format: String) throws {
-        let dir = try CLIProcess.scratchFolder("stream-signal-\(format)")
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try "old".write(toFile: dir + "/out", atomically: false, encoding: .utf8)
-        let (r, seen) = try SignalMidWrite.run(["export", Self.big.path, "--format", format, "-o", dir + "/out"],
-                                               signal: "TERM")
-        #expect(r.status == 128 + SIGTERM, "ended by the signal: \(r.status) \(r.stderr)")
-        #expect(seen.writtenThenRemoved, "the signal came while the temporary file was written: \(seen)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out"], "no temporary file left")
-        #expect(read(dir + "/out") == Array("old".utf8))
+        try SignalMidWrite.expectTheOldFileKept(["export", Self.big.path, "--format", format], signal: "TERM",
+                                                scratch: "stream-signal-\(format)")
     }
 
     /// A disk that fills part-way (a file size limit, with SIGXFSZ ignored so the write
@@ -118,20 +111,5 @@ import Testing
         #expect(r.contains("File too large") && r.contains("The existing file is unchanged."), "\(r)")
         #expect(read(dir + "/out") == Array("old".utf8))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out"])
-    }
-}
-
-extension CLIProcess {
-    /// Runs a program through `env` and returns what it printed on standard output.
-    static func runCapturing(_ arguments: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = arguments
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }
