@@ -149,7 +149,10 @@ enum OutputFile {
 
     static func shown(_ path: String) -> String { Sanitizer.line(path) }
 
-    static func failure(_ path: String, _ code: Int32, keptOld: Bool = false) -> OutputError {
+    /// A write to `path` failed with `code`. `keptOld` says, once the output was being made
+    /// in a temporary file, whether an existing file was kept (true) or none was written
+    /// (false); nil before that.
+    static func failure(_ path: String, _ code: Int32, keptOld: Bool? = nil) -> OutputError {
         let why = String(cString: strerror(code))
         let advice: String
         switch code {
@@ -158,7 +161,7 @@ enum OutputFile {
         case ENOSPC, EDQUOT: advice = "Free some space, or choose another place."
         default: advice = "Check the path, or choose another place."
         }
-        let kept = keptOld ? " The existing file is unchanged." : ""
+        let kept = keptOld.map { $0 ? " The existing file is unchanged." : " No file was written." } ?? ""
         return OutputError("cannot write \(shown(path)): \(why).\(kept) \(advice)")
     }
 }

@@ -61,7 +61,8 @@ import Testing
             try Output.stream(to: path, writer: disk.writer, Self.producer)
         }
         #expect(disk.written == 100_000)
-        #expect(error?.message == "cannot write \(path): No space left on device. Free some space, or choose another place.")
+        #expect(error?.message == "cannot write \(path): No space left on device. No file was written."
+                    + " Free some space, or choose another place.")
         #expect(dir.names == [], "neither the file nor a temporary file is there")
     }
 
