@@ -574,6 +574,26 @@ for size in "100 30 LANG=C.UTF-8" "80 24 LANG=C.UTF-8 NO_COLOR=1"; do
     t kill-session -t "$S" >/dev/null 2>&1 || true
 done
 
+# thread_lanes CHECK: reads a screen on standard input, takes the lane rows between the
+# Lanes title and the legend, and succeeds when CHECK holds: "legend" (the legend names every
+# glyph drawn in the lanes, and every thread's row shows its end marker) or "filled" (no
+# blank row among the lanes).
+thread_lanes() {
+    python3 -c '
+import sys
+rows = sys.stdin.read().split("\n")
+top = next(i for i, r in enumerate(rows) if "Lanes (" in r)
+legend = next(i for i, r in enumerate(rows) if "now" in r and i > top)
+lanes = rows[top + 2:legend]
+if not lanes:
+    sys.exit(1)
+if sys.argv[1] == "legend":
+    drawn = {c for r in lanes for c in r[17:] if c != " "}
+    ends = [r for r in lanes if r[1:].startswith("Thread-") and "┤" not in r]
+    sys.exit(1 if drawn - set(rows[legend]) or ends else 0)
+sys.exit(1 if any(not r.strip() for r in lanes) else 0)' "$1"
+}
+
 # A program of threads at 80x24 speaks thread: no event-loop row or ready queue, a Threads
 # pane, every thread's end marker on its row, and every glyph in the lanes named in the legend.
 S=threads
@@ -588,27 +608,12 @@ if wait_for "$S" "step 1 of" 10; then
     else
         not_ok "threads: a Threads pane, no loop row, no ready queue, no awaits" "$shot"
     fi
-    if printf '%s\n' "$shot" | python3 -c '
-import sys
-rows = sys.stdin.read().split("\n")
-top = next(i for i, r in enumerate(rows) if "Lanes (" in r)
-legend = next(i for i, r in enumerate(rows) if "now" in r and i > top)
-lanes = rows[top + 2:legend]
-drawn = {c for r in lanes for c in r[17:] if c != " "}
-missing = drawn - set(rows[legend])
-ends = [r for r in lanes if r[1:].startswith("Thread-") and "┤" not in r]
-sys.exit(1 if missing or ends or not lanes else 0)'; then
+    if printf '%s\n' "$shot" | thread_lanes legend; then
         ok "threads at 80x24: every end marker shows, the legend names every glyph drawn"
     else
         not_ok "threads at 80x24: every end marker shows, the legend names every glyph drawn" "$shot"
     fi
-    if printf '%s\n' "$shot" | python3 -c '
-import sys
-rows = sys.stdin.read().split("\n")
-top = next(i for i, r in enumerate(rows) if "Lanes (" in r)
-legend = next(i for i, r in enumerate(rows) if "now" in r and i > top)
-lanes = rows[top + 2:legend]
-sys.exit(1 if not lanes or any(not r.strip() for r in lanes) else 0)'; then
+    if printf '%s\n' "$shot" | thread_lanes filled; then
         ok "threads at 80x24: no blank row where a loop row would be, lanes fill the pane"
     else
         not_ok "threads at 80x24: no blank row where a loop row would be, lanes fill the pane" "$shot"
