@@ -33,10 +33,12 @@ public enum Narration {
 
     /// Only the sentences for the step (no queue or timers). Without `foretell`, a step that
     /// hands control back to the loop does not say which task the loop runs next (predict
-    /// mode asks that).
+    /// mode asks that). With `keepingUnits`, a number and its unit (`0.1 s`) are joined by a
+    /// no-break space (U+00A0), for a wrapper that breaks lines only at plain spaces.
     public static func sentence(for step: Int, in timeline: Timeline, ascii: Bool = false,
-                                foretell: Bool = true) -> String {
+                                foretell: Bool = true, keepingUnits: Bool = false) -> String {
         guard step >= 0, step < timeline.steps.count else { return "" }
-        return Story(timeline: timeline, ascii: ascii).sentence(step, next: foretell).replacingNoBreakSpaces()
+        let sentence = Story(timeline: timeline, ascii: ascii).sentence(step, next: foretell)
+        return keepingUnits ? sentence : sentence.replacingNoBreakSpaces()
     }
 }

@@ -84,9 +84,18 @@ extension AppState {
         // The sentences only: the loop pane beside it shows the ready queue and the timers,
         // which in a large run would be thousands of names to wrap.
         let sentence = stepCount > 0
-            ? Narration.sentence(for: step, in: timeline, ascii: ascii, foretell: !hidesFuture) : ""
-        narration = TextWrap.clip(TextWrap.lines(sentence, width: width, ellipsis: glyphs.ellipsis), rows: 40,
-                                  width: width, ellipsis: glyphs.ellipsis).joined(separator: "\n")
+            ? Narration.sentence(for: step, in: timeline, ascii: ascii, foretell: !hidesFuture, keepingUnits: true)
+            : ""
+        narration = Self.narrationText(sentence, width: width, ellipsis: glyphs.ellipsis)
+    }
+
+    /// `sentence` wrapped to `width` columns for the narration pane (at most 40 rows), never
+    /// between a number and its unit: the no-break spaces that join them (see
+    /// `Narration.sentence(keepingUnits:)`) become plain spaces once the lines are made.
+    static func narrationText(_ sentence: String, width: Int, ellipsis: String) -> String {
+        TextWrap.clip(TextWrap.lines(sentence, width: width, ellipsis: ellipsis), rows: 40, width: width,
+                      ellipsis: ellipsis)
+            .map { $0.replacing("\u{00A0}", with: " ") }.joined(separator: "\n")
     }
 
     /// Scrolls the lanes pane so the current step's column and the selected lane show.
