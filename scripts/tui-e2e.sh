@@ -20,7 +20,9 @@
 # load promptly with a clean terminal (also at 80x24 without colour), a late decode error
 # printed after the terminal is restored; and recording a .py program on the reading screen:
 # q / Ctrl-C / SIGTERM end the interpreter (reaped, no temporary folder left) and the player;
-# and reading a trace from a pipe whose writer stalls: q / Ctrl-C still end the player.
+# reading a trace from a pipe whose writer stalls: q / Ctrl-C still end the player;
+# and a trace piped into `play -`: keys from the terminal, the reading screen stoppable while
+# the pipe waits, refusals without a controlling terminal and with a terminal on stdin.
 #
 # Usage: scripts/tui-e2e.sh [path/to/loopscope]   (default: .build/debug/loopscope)
 # Prints one line per check and ends with "N passed, M failed"; exits 1 if any failed.
@@ -802,6 +804,95 @@ stop_pipe() {
 stop_pipe "q while a stalled pipe is read" q 0
 stop_pipe "Ctrl-C while a stalled pipe is read" C-c 130
 rm -rf "$FIFODIR"
+
+# 17. A trace piped in: `cat trace.jsonl | loopscope play -` at 80x24 without colour reads
+# the trace from the pipe and its keys from the terminal (/dev/tty): it plays, Right steps,
+# q quits with exit status 0 and a clean terminal. While the pipe's writer is still at work,
+# the reading screen shows and q or SIGTERM stop the load promptly. With no controlling
+# terminal (setsid) `play -` refuses with exit status 2, and `export -` with a terminal on
+# standard input (nothing piped in) refuses at once with exit status 2.
+PIPED=$(mktemp -d)
+if "$BIN" record "$DEMO" -o "$PIPED/t.jsonl" >/dev/null 2>&1; then
+    S=piped
+    start "$S" 80 24 LANG=C.UTF-8 NO_COLOR=1
+    # (the status marker is computed, so the typed command line does not already show it)
+    t send-keys -t "$S" "cat \"$PIPED/t.jsonl\" | \"$BIN\" play -; echo \"piped-status=\$((\$? + 1000))\"" Enter
+    check "cat trace | play -: the player shows step 1" "$S" "step 1 of"
+    if screen_escapes "$S" | grep -qE $'\e\\[[0-9;]*(3[0-7]|4[0-7]|38;|48;|9[0-7])[;m]'; then
+        not_ok "cat trace | play - with NO_COLOR: no colour" "$(screen_escapes "$S")"
+    else
+        ok "cat trace | play - with NO_COLOR: no colour"
+    fi
+    t send-keys -t "$S" Right
+    check "cat trace | play -: Right steps (keys from the terminal)" "$S" "step 2 of"
+    t send-keys -t "$S" Right Right
+    check "cat trace | play -: two more Rights step twice" "$S" "step 4 of"
+    t send-keys -t "$S" q
+    if wait_for "$S" "piped-status=1000" 10; then
+        ok "cat trace | play -: q quits with exit status 0"
+    else
+        not_ok "cat trace | play -: q quits with exit status 0" "$(screen "$S")"
+    fi
+    if [ "$(t display-message -p -t "$S" '#{alternate_on}')" = 0 ] \
+        && [ "$(t display-message -p -t "$S" '#{cursor_flag}')" = 1 ]; then
+        ok "cat trace | play -: main screen, cursor shown"
+    else
+        not_ok "cat trace | play -: main screen, cursor shown" "$(screen "$S")"
+    fi
+    check_restored "cat trace | play -: the terminal is clean" "$S"
+    t kill-session -t "$S" >/dev/null 2>&1 || true
+
+    # A writer that sends the header and a few lines, then waits: the player reads on its
+    # reading screen, and the key or the signal stops it although nothing more comes.
+    # slow_pipe NAME KEY STATUS: KEY is a tmux key, or TERM for SIGTERM to the player.
+    slow_pipe() {
+        local name=$1 key=$2 code=$3
+        S=slow-$RANDOM
+        rm -f "$PIPED/writer" "$PIPED/player"
+        start "$S" 80 24 LANG=C.UTF-8 NO_COLOR=1
+        t send-keys -t "$S" "(echo \$BASHPID >\"$PIPED/writer\"; head -n 5 \"$PIPED/t.jsonl\"; exec sleep 60) | sh -c 'echo \$\$ >\"$PIPED/player\"; exec \"\$0\" play -' \"$BIN\"" Enter
+        if ! wait_for "$S" "MB read" 10; then
+            not_ok "$name: the reading screen shows while the pipe is read" "$(screen "$S")"
+        else
+            ok "$name: the reading screen shows while the pipe is read"
+            local tries=40
+            while [ ! -s "$PIPED/player" ] && [ "$tries" -gt 0 ]; do sleep 0.05; tries=$((tries - 1)); done
+            press_and_time_exit "$name" "$S" "$key" "$(cat "$PIPED/player" 2>/dev/null)"
+        fi
+        # The writer was started by this check: end it by its pid, so the prompt comes back.
+        [ -s "$PIPED/writer" ] && kill "$(cat "$PIPED/writer")" 2>/dev/null
+        # (typed while the pipeline ends, read by the shell once it has; the marker waited
+        # for is computed, so the typed line does not show it)
+        t send-keys -t "$S" "echo \"pipestatus=\${PIPESTATUS[1]}x\"" Enter
+        if wait_for "$S" "pipestatus=${code}x" 10; then ok "$name: exit status $code"
+        else not_ok "$name: exit status $code" "$(screen "$S")"; fi
+        check_restored "$name: the terminal is clean" "$S"
+        t kill-session -t "$S" >/dev/null 2>&1 || true
+    }
+    slow_pipe "q while play - waits for its pipe" q 0
+    slow_pipe "SIGTERM while play - waits for its pipe" TERM 143
+
+    S=notty
+    start "$S" 100 30 LANG=C.UTF-8
+    t send-keys -t "$S" "cat \"$PIPED/t.jsonl\" | setsid -w \"$BIN\" play -; echo \"setsid-status=\$((\$? + 1000))\"" Enter
+    if wait_for "$S" "setsid-status=1002" 10 && screen "$S" | tr -d '\n' | grep -qF "no controlling terminal"; then
+        ok "play - without a controlling terminal (setsid) refuses with exit status 2"
+    else
+        not_ok "play - without a controlling terminal (setsid) refuses with exit status 2" "$(screen "$S")"
+    fi
+    t send-keys -t "$S" "clear; \"$BIN\" export -; echo \"tty-status=\$((\$? + 1000))\"" Enter
+    if wait_for "$S" "tty-status=1002" 10 \
+        && screen "$S" | tr -d '\n' | grep -qF "standard input, which is a terminal: pipe a trace in"; then
+        ok "export - with a terminal on standard input refuses at once with exit status 2"
+    else
+        not_ok "export - with a terminal on standard input refuses at once with exit status 2" "$(screen "$S")"
+    fi
+    check_restored "the terminal is clean after the refusals" "$S"
+    t kill-session -t "$S" >/dev/null 2>&1 || true
+else
+    not_ok "record writes a trace for the piped checks"
+fi
+rm -rf "$PIPED"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

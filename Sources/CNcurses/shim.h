@@ -24,6 +24,10 @@ static inline int ls_cols(void) { int y, x; getmaxyx(stdscr, y, x); (void)y; ret
    when the terminal type is unknown. */
 static inline SCREEN *ls_newterm(void) { return newterm(NULL, stdout, stdin); }
 
+/* The same, reading keys from `keys` instead of standard input (the controlling terminal,
+   opened on /dev/tty, when standard input carries the trace). */
+static inline SCREEN *ls_newterm_keys(FILE *keys) { return newterm(NULL, stdout, keys); }
+
 static inline attr_t ls_a_normal(void) { return A_NORMAL; }
 static inline attr_t ls_a_bold(void) { return A_BOLD; }
 static inline attr_t ls_a_dim(void) { return A_DIM; }

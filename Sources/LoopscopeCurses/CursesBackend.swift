@@ -26,6 +26,8 @@ package final class CursesBackend: TerminalBackend {
     private let colors: Bool
     /// A test hook: crash this way after the first frame (see `TestCrash`).
     private var crashAfterFirstFrame: TestCrash?
+    /// The controlling terminal, opened for keys when they do not come on standard input.
+    private var keyboard: UnsafeMutablePointer<FILE>?
 
     /// Starts curses. Throws when the terminal cannot be opened (unknown `TERM`) or cannot
     /// move the cursor (`TERM=dumb`).
@@ -37,17 +39,24 @@ package final class CursesBackend: TerminalBackend {
     ///
     /// - Parameters:
     ///   - forceASCII: use ASCII glyphs even when the locale is UTF-8.
+    ///   - keys: where keys are read: standard input, or the controlling terminal (`/dev/tty`)
+    ///     when standard input carries something else (a trace, for `play -`).
     ///   - environment: where `NO_COLOR` is looked up.
-    package init(forceASCII: Bool = false, environment: [String: String]) throws {
+    package init(forceASCII: Bool = false, keys: KeySource = .standardInput, environment: [String: String]) throws {
         setlocale(LC_ALL, "")
         let utf8 = ls_locale_is_utf8() != 0
         var restoreBytes = [CChar](repeating: 0, count: 256)
         guard ls_terminal_probe(&restoreBytes, Int32(restoreBytes.count)) != 0 else {
             throw CursesError.noCursorAddressing
         }
+        if keys == .controllingTerminal {
+            guard let tty = fopen("/dev/tty", "re") else { throw CursesError.noControllingTerminal }
+            keyboard = tty
+        }
         _ = ls_guard_install(1, restoreBytes)
-        guard let screen = ls_newterm() else {
+        guard let screen = keyboard.map(ls_newterm_keys) ?? ls_newterm() else {
             ls_guard_uninstall()
+            if let keyboard { fclose(keyboard) }
             throw CursesError.cannotOpenTerminal
         }
         self.screen = screen
@@ -124,6 +133,8 @@ package final class CursesBackend: TerminalBackend {
         if isendwin() == false { endwin() }
         if let screen { delscreen(screen) }
         screen = nil
+        if let keyboard { fclose(keyboard) }
+        keyboard = nil
         SignalFlag.uninstall()
         ls_guard_uninstall()
     }
@@ -156,15 +167,27 @@ extension CursesBackend: RawInputSource {
     package func takeSignal() -> InputEvent? { SignalFlag.take() }
 }
 
+/// Where the player reads its keys.
+package enum KeySource: Sendable {
+    /// Standard input, which must be a terminal.
+    case standardInput
+    /// The process's controlling terminal (`/dev/tty`), as `less` does when standard input
+    /// is the text to show: `play -` reads the trace from standard input.
+    case controllingTerminal
+}
+
 /// Why the terminal could not be used.
 package enum CursesError: Error, CustomStringConvertible {
     case cannotOpenTerminal
     case noCursorAddressing
+    /// `/dev/tty` cannot be opened: the process has no controlling terminal.
+    case noControllingTerminal
 
     package var description: String {
         switch self {
         case .cannotOpenTerminal: "cannot open the terminal (is TERM set to a known terminal type?)"
         case .noCursorAddressing: "the terminal type in TERM cannot move the cursor"
+        case .noControllingTerminal: "this process has no controlling terminal (/dev/tty) to read keys from"
         }
     }
 }

@@ -36,12 +36,16 @@ extension Player {
     /// that saw the stop, before the partly loaded run is unwound: it ends the process (see
     /// `Player.end`), so the user does not wait while hundreds of MB are freed. Without it,
     /// the load unwinds and `play` returns the outcome.
-    package static func play(options: PlayerOptions, environment: [String: String] = currentEnvironment(),
+    ///
+    /// `keys` says where keys come from: standard input, or the controlling terminal when
+    /// `read` reads the run from standard input (`play -`).
+    package static func play(options: PlayerOptions, keys: KeySource = .standardInput,
+                            environment: [String: String] = currentEnvironment(),
                             endOnStop: ((PlayerOutcome) -> Never)? = nil,
                             read: (LoadWatch) throws -> (trace: Trace, options: PlayerOptions)?) throws
         -> PlayerOutcome {
-        try checkTerminal(environment: environment)
-        let backend = try openBackend(options: options, environment: environment)
+        try checkTerminal(keys: keys, environment: environment)
+        let backend = try openBackend(options: options, keys: keys, environment: environment)
         defer { backend.restore() }
         let atStop = endOnStop.map { end in
             { (outcome: PlayerOutcome) in
@@ -70,12 +74,21 @@ extension Player {
         return try browse(demos: demos, options: options, on: backend, saveScreen: ScreenFile.save, record: record)
     }
 
-    /// Throws unless standard output and input are terminals (`.notATerminal`,
-    /// `.inputNotATerminal`) and TERM names a terminal that can move the cursor
-    /// (`.noCursorAddressing`).
-    package static func checkTerminal(environment: [String: String] = currentEnvironment()) throws {
+    /// Throws unless standard output is a terminal (`.notATerminal`), keys can be read —
+    /// standard input is a terminal (`.inputNotATerminal`), or with `keys:
+    /// .controllingTerminal` the process has one (`.noControllingTerminal`) — and TERM names
+    /// a terminal that can move the cursor (`.noCursorAddressing`).
+    package static func checkTerminal(keys: KeySource = .standardInput,
+                                     environment: [String: String] = currentEnvironment()) throws {
         guard isatty(1) != 0 else { throw PlayerError.notATerminal }
-        guard isatty(0) != 0 else { throw PlayerError.inputNotATerminal }
+        switch keys {
+        case .standardInput:
+            guard isatty(0) != 0 else { throw PlayerError.inputNotATerminal }
+        case .controllingTerminal:
+            let tty = open("/dev/tty", O_RDONLY | O_CLOEXEC)
+            guard tty >= 0 else { throw PlayerError.noControllingTerminal }
+            close(tty)
+        }
         var scratch = [CChar](repeating: 0, count: 256)
         guard ls_terminal_probe(&scratch, Int32(scratch.count)) != 0 else {
             throw PlayerError.noCursorAddressing(term: environment["TERM"] ?? "")
@@ -115,12 +128,14 @@ extension Player {
         return env
     }
 
-    private static func openBackend(options: PlayerOptions,
+    private static func openBackend(options: PlayerOptions, keys: KeySource = .standardInput,
                                     environment: [String: String]) throws -> CursesBackend {
         do {
-            return try CursesBackend(forceASCII: options.ascii, environment: environment)
+            return try CursesBackend(forceASCII: options.ascii, keys: keys, environment: environment)
         } catch CursesError.noCursorAddressing {
             throw PlayerError.noCursorAddressing(term: environment["TERM"] ?? "")
+        } catch CursesError.noControllingTerminal {
+            throw PlayerError.noControllingTerminal
         } catch {
             throw PlayerError.terminal("\(error)")
         }

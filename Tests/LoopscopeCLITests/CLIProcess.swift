@@ -11,6 +11,8 @@ struct CLIProcess {
         var signalled: Bool
         /// What it wrote on standard output, when that was captured (else empty).
         var stdout: String
+        /// The same, byte for byte.
+        var stdoutBytes: [UInt8]
         var stderr: String
         var timedOut: Bool
     }
@@ -20,9 +22,14 @@ struct CLIProcess {
     ///     `captureStdout`, else dropped.
     ///   - removing: environment variables the process must not see.
     ///   - input: text on standard input (else /dev/null).
+    ///   - inputBytes: bytes on standard input, through a pipe written from a thread (so an
+    ///     input larger than the pipe's buffer cannot block the test, and a process that
+    ///     stops reading early does not end the test run by SIGPIPE).
+    ///   - stdin: a file standard input reads instead (a pseudo-terminal, say).
     static func run(_ arguments: [String], executable: String = CLIRunner.executable.path,
                     stdout: FileHandle? = nil, captureStdout: Bool = false,
                     environment: [String: String] = [:], removing: [String] = [], input: String? = nil,
+                    inputBytes: [UInt8]? = nil, stdin: FileHandle? = nil,
                     timeLimit: Double = 60) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -34,7 +41,9 @@ struct CLIProcess {
         let out = Pipe(), err = Pipe(), inputPipe = Pipe()
         process.standardOutput = stdout ?? (captureStdout ? out : FileHandle.nullDevice)
         process.standardError = err
-        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
+        let feed = inputBytes ?? input.map { Array($0.utf8) }
+        // The pipe itself, so the child gets its reading end only (and sees the end of input).
+        process.standardInput = stdin ?? (feed == nil ? FileHandle.nullDevice : inputPipe)
         let done = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in done.signal() }
         try process.run()
@@ -45,9 +54,21 @@ struct CLIProcess {
             outData.set(Data())
         }
         Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }.start()
-        if let input {
-            inputPipe.fileHandleForWriting.write(Data(input.utf8))
-            try inputPipe.fileHandleForWriting.close()
+        if let feed, stdin == nil {
+            signal(SIGPIPE, SIG_IGN)
+            let writer = inputPipe.fileHandleForWriting
+            Thread {
+                feed.withUnsafeBytes { buffer in
+                    var offset = 0
+                    while offset < buffer.count {
+                        let n = write(writer.fileDescriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                        if n < 0 && errno == EINTR { continue }
+                        if n <= 0 { break }
+                        offset += n
+                    }
+                }
+                try? writer.close()
+            }.start()
         }
         var timedOut = false
         if done.wait(timeout: .now() + timeLimit) == .timedOut {
@@ -55,9 +76,10 @@ struct CLIProcess {
             kill(process.processIdentifier, SIGKILL)
             done.wait()
         }
+        let outBytes = [UInt8](outData.waitForData())
         return Result(status: process.terminationStatus,
                       signalled: process.terminationReason == .uncaughtSignal,
-                      stdout: String(decoding: outData.waitForData(), as: UTF8.self),
+                      stdout: String(decoding: outBytes, as: UTF8.self), stdoutBytes: outBytes,
                       stderr: String(decoding: errData.waitForData(), as: UTF8.self), timedOut: timedOut)
     }
 

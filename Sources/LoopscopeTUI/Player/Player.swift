@@ -121,6 +121,9 @@ package enum PlayerError: Error, Equatable, CustomStringConvertible {
     case noCursorAddressing(term: String)
     /// The terminal could not be opened.
     case terminal(String)
+    /// Keys were to come from the controlling terminal (standard input carries the trace,
+    /// `play -`), and the process has none.
+    case noControllingTerminal
 
     /// The exit status the CLI should use.
     package var exitCode: Int32 { 2 }
@@ -143,6 +146,11 @@ package enum PlayerError: Error, Equatable, CustomStringConvertible {
                 + "or use `loopscope export <demo> --format text` for plain text."
         case .terminal(let why):
             "loopscope play cannot use this terminal: \(why)"
+        case .noControllingTerminal:
+            "loopscope play - reads the trace from standard input and its keys from the terminal "
+                + "(/dev/tty), and this process has no controlling terminal. Run it from a terminal, "
+                + "or save the trace to a file and play that (`loopscope play trace.jsonl`); for text, use "
+                + "`loopscope export - --format text`."
         }
     }
 }

@@ -38,7 +38,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export a run: ASCII/Unicode lanes, sequence diagram, breakdown, Mermaid, Perfetto JSON, Markdown, JSONL.")
 
-    @Argument(help: "A demo id (see `loopscope list`), a .py program (recorded on CPython) or a .jsonl trace file.")
+    @Argument(help: "A demo id (see `loopscope list`), a .py program (recorded on CPython), a .jsonl trace file, or - to read a trace from standard input.")
     var input: String
 
     @OptionGroup var python: PythonFlags
@@ -116,7 +116,7 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain", abstract: "Explain a run step by step, in event-loop terms.")
 
-    @Argument(help: "A demo id (see `loopscope list`), a .py program (recorded on CPython) or a .jsonl trace file.")
+    @Argument(help: "A demo id (see `loopscope list`), a .py program (recorded on CPython), a .jsonl trace file, or - to read a trace from standard input.")
     var input: String
 
     @Option(name: .shortAndLong, help: "Columns every line must fit in, \(WidthLimit.text) (default: the terminal's width, or 80 when not a terminal).")

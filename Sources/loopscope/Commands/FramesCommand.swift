@@ -11,7 +11,7 @@ struct FramesCommand: ParsableCommand {
         abstract: "Draw the player's frames of a trace without a terminal and check them (for fuzzing).",
         shouldDisplay: false)
 
-    @Argument(help: "A demo id or a .jsonl trace file.")
+    @Argument(help: "A demo id, a .jsonl trace file, or - for a trace on standard input.")
     var input: String
 
     @Option(help: "Frames to draw per view and screen size.")

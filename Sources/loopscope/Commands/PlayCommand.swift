@@ -10,7 +10,7 @@ struct PlayCommand: ParsableCommand {
         abstract: "Replay a demo, a Python program or a trace in the terminal: lanes, source, output, loop state, narration.",
         discussion: "Keys: ←/→ step, space play/pause, +/− speed, ↑/↓ lane, Tab next event of the lane, c choose a pane, z zoom it, [/] scroll the output, t theme, ? help, q quit.")
 
-    @Argument(help: "A demo id (see `loopscope list`), a .py program (recorded on CPython) or a .jsonl trace file.")
+    @Argument(help: "A demo id (see `loopscope list`), a .py program (recorded on CPython), a .jsonl trace file, or - to read a trace from standard input.")
     var input: String
 
     @OptionGroup var python: PythonFlags
@@ -52,8 +52,12 @@ struct PlayCommand: ParsableCommand {
             if let realTime, !(realTime.isFinite && realTime > 0) {
                 throw CLIError("--real-time must be a positive number of seconds, e.g. --real-time 1.", code: 2)
             }
+            // `-`: the trace comes on standard input (never typed at a terminal), so the keys
+            // come from the controlling terminal, as `less` reads them.
+            let keys: KeySource = TraceInput.isStandardInput(input) ? .controllingTerminal : .standardInput
+            if keys == .controllingTerminal { try StandardInput.refuseTerminal() }
             do {
-                try Player.checkTerminal()
+                try Player.checkTerminal(keys: keys)
                 var options = PlayerOptions(predict: predict, ascii: ascii, view: kind, startStep: 0,
                                             stepsPerSecond: speed, realTime: realTime, theme: theme)
                 let outcome: PlayerOutcome
@@ -61,7 +65,7 @@ struct PlayCommand: ParsableCommand {
                 if TraceInput.isTraceFile(input) && python.programArguments.isEmpty {
                     // A file may be huge: the terminal is taken first, and reading it shows
                     // progress and can be stopped; a stop ends the process at once.
-                    outcome = try Player.play(options: options, endOnStop: Player.end) { watch in
+                    outcome = try Player.play(options: options, keys: keys, endOnStop: Player.end) { watch in
                         try read(options, watch)
                     }
                 } else if input.hasSuffix(".py") && !python.stdin {
@@ -96,7 +100,7 @@ struct PlayCommand: ParsableCommand {
         }
     }
 
-    /// Reads the trace file `input` for the player (see `TraceInput.loadWatched`), with the
+    /// Reads the trace file `input` (standard input for `-`) for the player (see `TraceInput.loadWatched`), with the
     /// step to start at. Nil when the watch said to stop.
     private func read(_ drawing: PlayerOptions, _ watch: LoadWatch) throws -> (trace: Trace, options: PlayerOptions)? {
         guard let trace = try TraceInput.loadWatched(path: input, force: force, watch: watch) else { return nil }

@@ -35,20 +35,21 @@ struct RecordCommand: ParsableCommand {
 /// `loopscope validate <trace.jsonl>`: check a trace file's format and consistency.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "validate", abstract: "Check a trace file: its format (line and column of any error) and its consistency.")
+        commandName: "validate", abstract: "Check a trace file (- reads standard input): its format (line and column of any error) and its consistency.")
 
-    @Argument(help: "The .jsonl trace file.")
+    @Argument(help: "The .jsonl trace file, or - to read the trace from standard input.")
     var file: String
 
     func run() throws {
         try reporting {
             let (trace, version) = try TraceInput.decodeFileWithVersion(file)
+            let name = TraceInput.displayName(file)
             let problems = trace.validate()
             guard problems.isEmpty else {
                 let list = problems.map { "  \(Sanitizer.line($0.description))" }.joined(separator: "\n")
-                throw CLIError("\(file) is well-formed but inconsistent:\n\(list)", code: 1)
+                throw CLIError("\(name) is well-formed but inconsistent:\n\(list)", code: 1)
             }
-            try Terminal.writeOut("\(Sanitizer.line(file)): ok — \(trace.events.count) events, \(trace.tasks.count) lanes, \(trace.duration) s virtual, format version \(version)\n")
+            try Terminal.writeOut("\(Sanitizer.line(name)): ok — \(trace.events.count) events, \(trace.tasks.count) lanes, \(trace.duration) s virtual, format version \(version)\n")
         }
     }
 }

@@ -44,15 +44,15 @@ struct LoadedTrace {
 }
 
 extension TraceInput {
-    /// A `.py` program (recorded on CPython), a trace file, or a demo (its Swift port, or
-    /// its Python original with `--lang python`). A trace file the validator rejects is
+    /// A `.py` program (recorded on CPython), a trace file (`-`: standard input), or a demo
+    /// (its Swift port, or its Python original with `--lang python`). A trace file the validator rejects is
     /// refused unless `force` (see `TraceCheck`).
     static func load(_ argument: String, python flags: PythonFlags, force: Bool = false) throws -> LoadedTrace {
         if argument.hasSuffix(".py") { return try recordPython(argument, flags) }
         if !flags.programArguments.isEmpty {
             throw CLIError("arguments after -- are for a .py program, and '\(argument)' is not one.", code: 2)
         }
-        if argument.hasSuffix(".jsonl") || FileManager.default.fileExists(atPath: argument) {
+        if isTraceFile(argument) {
             return LoadedTrace(trace: try TraceCheck.consistent(decodeFile(argument), path: argument, force: force))
         }
         let demo = try demo(argument)

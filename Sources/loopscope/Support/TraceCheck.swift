@@ -7,11 +7,13 @@ enum TraceCheck {
     /// How many findings a message lists before it says how many more there are.
     static let shownProblems = 12
 
-    /// The findings as an indented list, sanitized and cut to `shownProblems` lines.
+    /// The findings as an indented list, sanitized and cut to `shownProblems` lines. `path`
+    /// is the argument the trace was read from (`-` for standard input).
     static func list(_ problems: [TraceProblem], path: String) -> String {
         var lines = problems.prefix(shownProblems).map { "  " + Sanitizer.line($0.description) }
         if problems.count > shownProblems {
-            lines.append("  … and more (`loopscope validate \(Sanitizer.line(path))` lists them)")
+            let again = TraceInput.isStandardInput(path) ? ", given the same input" : ""
+            lines.append("  … and more (`loopscope validate \(Sanitizer.line(path))`\(again) lists them)")
         }
         return lines.joined(separator: "\n")
     }
@@ -29,7 +31,7 @@ enum TraceCheck {
         guard let problems = trace.validate(limit: shownProblems + 1, shouldStop: shouldStop) else { return nil }
         guard !problems.isEmpty else { return trace }
         throw CLIError("""
-            \(Sanitizer.line(path)) is well-formed but inconsistent, so what it shows could not have happened:
+            \(Sanitizer.line(TraceInput.displayName(path))) is well-formed but inconsistent, so what it shows could not have happened:
             \(list(problems, path: path))
             Pass --force to show it anyway.
             """)

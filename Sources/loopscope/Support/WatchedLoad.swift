@@ -3,8 +3,9 @@ import LoopscopeTrace
 import LoopscopeTUI
 
 extension TraceInput {
-    /// Reads the trace file at `path` for the player, telling `watch` how far it got and
-    /// asking it whether to stop: decoding (bytes of the file), then the consistency check
+    /// Reads the trace file at `path` (standard input for `-`) for the player, telling `watch`
+    /// how far it got and asking it whether to stop: decoding (bytes read, of the file's size
+    /// when it has one; also while a pipe has nothing to read), then the consistency check
     /// (an inconsistent trace is refused unless `force`, see `TraceCheck`). Nil when the
     /// watch said to stop. `play` and `bench tui --stop-latency` both load through here, so
     /// the benchmark times what the player does.
