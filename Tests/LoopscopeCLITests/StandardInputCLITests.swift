@@ -117,6 +117,31 @@ import Testing
         }
     }
 
+    /// A huge stream that is not a trace — 200 MB of NUL bytes, as `/dev/zero` gives — is
+    /// refused at its first byte without being read on; `/dev/zero` itself, named as a file,
+    /// too (before, the reader grew its buffer for ever, looking through all of it after
+    /// every read).
+    @Test func aHugeStreamOfGarbageIsRefusedAtItsFirstByte() throws {
+        let zeros = [UInt8](repeating: 0, count: 200 << 20)
+        let piped = try CLIProcess.runPiping(["validate", "-"], input: zeros, timeLimit: 120)
+        #expect(!piped.timedOut && piped.status == 1 && !piped.signalled, "\(piped.status) \(piped.stderr)")
+        #expect(piped.stderr.hasPrefix("loopscope: <stdin>:1:1: missing trace header"), "\(piped.stderr)")
+        let device = try CLIProcess.run(["export", "/dev/zero", "--format", "text"], timeLimit: 120)
+        #expect(!device.timedOut && device.status == 1, "\(device.status) \(device.stderr)")
+        #expect(device.stderr.hasPrefix("loopscope: /dev/zero:1:1: missing trace header"), "\(device.stderr)")
+    }
+
+    /// A line that goes on past the longest line read (128 MiB) is refused on that line,
+    /// saying so, instead of filling memory for as long as the writer writes.
+    @Test func aLineLongerThanTheLongestLineIsRefused() throws {
+        let header = String(decoding: Self.trace.bytes, as: UTF8.self).split(separator: "\n")[0] + "\n"
+        var input = Array((header + #"{"seq":0,"kind":"printed","stream":"stdout","text":""#).utf8)
+        input += [UInt8](repeating: UInt8(ascii: "a"), count: 130 << 20)
+        let r = try CLIProcess.runPiping(["export", "-", "--format", "chrome"], input: input, timeLimit: 300)
+        #expect(!r.timedOut && r.status == 1 && !r.signalled, "\(r.status) \(r.stderr)")
+        #expect(r.stderr.hasPrefix("loopscope: <stdin>:2:1: this line is longer than 128 MiB"), "\(r.stderr)")
+    }
+
     /// `--force` and the consistency check work as they do for a file.
     @Test func anInconsistentTraceIsRefusedUnlessForced() throws {
         let input = Array(HostileTraces.minToMax.utf8)

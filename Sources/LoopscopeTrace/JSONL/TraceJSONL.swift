@@ -68,18 +68,39 @@ public enum TraceJSONL {
     ///
     /// Every `stopCheckLines` lines it calls `shouldStop` with how many bytes it has read so
     /// far (for progress), and returns nil as soon as that answers true.
+    ///
+    /// Two inputs are refused without being read to the end: a line longer than `maxLine`
+    /// bytes (an error on that line: no trace line is that long), and a line that does not
+    /// start with `{` (binary garbage, say: the error at its first byte, as for the whole).
     /// - Parameter sizeHint: the input's size in bytes, when known, to reserve room.
     public static func decodeWithVersion(reading read: @escaping (UnsafeMutableBufferPointer<UInt8>) -> Int,
                                          sourceName: String = "<input>", sizeHint: Int? = nil,
-                                         chunkSize: Int = 1 << 20, shouldStop: (Int) -> Bool = { _ in false })
+                                         chunkSize: Int = 1 << 20, maxLine: Int = maxLineBytes,
+                                         shouldStop: (Int) -> Bool = { _ in false })
         throws(TraceFormatError) -> (trace: Trace, version: Int)? {
-        let windows = LineWindows(chunkSize: chunkSize, read: read)
+        let windows = LineWindows(chunkSize: chunkSize, maxLine: maxLine, read: read)
         guard let first = windows.next() else { return try decodeWithVersion([], sourceName: sourceName) }
         var decoder = TraceDecoder(first, sourceName: sourceName)
-        guard let trace = try decoder.decode(more: windows.next, sizeHint: sizeHint, shouldStop: shouldStop) else {
-            return nil
+        let trace: Trace?
+        do {
+            trace = try decoder.decode(more: windows.next, sizeHint: sizeHint, shouldStop: shouldStop)
+        } catch {
+            // An error where a cut line was cut says only that the line was cut short.
+            guard windows.cut, decoder.s.atEnd else { throw error }
+            throw tooLong(decoder, maxLine: maxLine)
         }
+        guard let trace else { return nil }
+        if windows.cut { throw tooLong(decoder, maxLine: maxLine) }
         return (trace, decoder.version)
+    }
+
+    /// The longest line `decodeWithVersion(reading:…)` reads: 128 MiB.
+    public static let maxLineBytes = 128 << 20
+
+    private static func tooLong(_ decoder: TraceDecoder, maxLine: Int) -> TraceFormatError {
+        let size = maxLine >= 1 << 20 ? "\(maxLine >> 20) MiB" : "\(maxLine) bytes"
+        return decoder.s.error("this line is longer than \(size), the longest line loopscope reads "
+            + "(is the input a loopscope trace?)", at: decoder.s.lineStart)
     }
 
     /// How many lines `decodeWithVersion(reading:…)` reads between two calls to `shouldStop`.
