@@ -142,6 +142,22 @@ struct TraceJSONLErrorTests {
         #expect(trace.events == [TraceEvent(kind: .shutdown, time: VirtualTime(nanoseconds: 500_000_000))])
     }
 
+    /// Blank lines before the header too, as the format document says; the lines after keep
+    /// their numbers in errors. (Before, the header was looked for on the first line only.)
+    @Test func blankLinesBeforeTheHeaderAreAccepted() throws {
+        let header = "{\"format\":\"loopscope-trace\",\"version\":2,\"program\":{\"id\":\"x\",\"title\":\"X\"}}\n"
+        let event = "{\"t\":0.5,\"kind\":\"shutdown\",\"pending\":0}\n"
+        for blanks in ["\n", "\n\n", " \r\n\t\n", "\u{FEFF}\n"] {
+            let trace = try TraceJSONL.decode(blanks + header + event)
+            #expect(trace.events == [TraceEvent(kind: .shutdown, time: VirtualTime(nanoseconds: 500_000_000))],
+                    "\(blanks.debugDescription)")
+        }
+        let error = #expect(throws: TraceFormatError.self) {
+            _ = try TraceJSONL.decode("\n\n" + header + "{\"t\":1,\"kind\":\n")
+        }
+        #expect(error?.line == 4 && error?.column == 15, "\(String(describing: error))")
+    }
+
     /// Every prefix of a real file and every single-byte corruption of it either decodes or
     /// throws a `TraceFormatError`; nothing traps.
     @Test func truncatedAndCorruptedInputsNeverCrash() {

@@ -31,6 +31,9 @@ struct TraceDecoder {
         if probe.atEnd {
             throw s.error("empty trace: expected the header line \(Self.headerExample)")
         }
+        // Blank lines are accepted anywhere (see docs/trace-format.md), before the header too;
+        // the header's errors still name its own line.
+        s = probe
         try readHeader()
         // Room for the events: guessed at 80 bytes a line, then, for a file whose size is
         // known, measured on its first lines, so the array is not copied near the end of a
