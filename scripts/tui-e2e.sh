@@ -155,6 +155,26 @@ step_number() {
     screen "$1" | head -1 | grep -oE 'step [0-9]+ of' | grep -oE '[0-9]+' | head -1
 }
 
+# check_main_screen NAME SESSION: the terminal is back on the main screen with the cursor shown.
+check_main_screen() {
+    if [ "$(t display-message -p -t "$2" '#{alternate_on}')" = 0 ] \
+        && [ "$(t display-message -p -t "$2" '#{cursor_flag}')" = 1 ]; then
+        ok "$1"
+    else
+        not_ok "$1" "$(screen "$2")"
+    fi
+}
+
+# check_said NAME SESSION MARKER TEXT: once MARKER shows (a command's computed status line),
+# the screen, its rows joined, holds TEXT (a message that may wrap).
+check_said() {
+    if wait_for "$2" "$3" 10 && screen "$2" | tr -d '\n' | grep -qF -- "$4"; then
+        ok "$1"
+    else
+        not_ok "$1" "$(screen "$2")"
+    fi
+}
+
 # wait_width SESSION COLUMNS [TIMEOUT]: polls until the status line is wider than COLUMNS
 # (the player redrew after a resize; the old frame stays on screen until then).
 wait_width() {
@@ -369,11 +389,8 @@ else
     not_ok "TERM=dumb is refused with exit 2, pointing at export" "$(screen "$S")"
 fi
 t send-keys -t "$S" "clear; \"$BIN\" play $DEMO </dev/null; echo \"stdin-status=\$?\"" Enter
-if wait_for "$S" "stdin-status=2" 10 && screen "$S" | tr -d '\n' | grep -qF "standard input is not a terminal"; then
-    ok "play </dev/null says standard input is not a terminal"
-else
-    not_ok "play </dev/null says standard input is not a terminal" "$(screen "$S")"
-fi
+check_said "play </dev/null says standard input is not a terminal" "$S" "stdin-status=2" \
+    "standard input is not a terminal"
 
 # 8. A crash (the test hook LOOPSCOPE_TEST_CRASH=trap traps after the first frame) leaves
 # the terminal usable: main screen, cursor shown, echo and line editing back.
@@ -658,12 +675,7 @@ if timeout 60 "$BIN" bench trace --events 200000 --tasks 2000 -o "$BIG" >/dev/nu
         fi
         press_and_time_exit "$name" "$S" "$key" "$pid"
         check_status "$name: exit status $code" "$S" "$code"
-        if [ "$(t display-message -p -t "$S" '#{alternate_on}')" = 0 ] \
-            && [ "$(t display-message -p -t "$S" '#{cursor_flag}')" = 1 ]; then
-            ok "$name: main screen, cursor shown"
-        else
-            not_ok "$name: main screen, cursor shown" "$(screen "$S")"
-        fi
+        check_main_screen "$name: main screen, cursor shown" "$S"
         check_restored "$name: the terminal is clean" "$S"
         t kill-session -t "$S" >/dev/null 2>&1 || true
     }
@@ -833,12 +845,7 @@ if "$BIN" record "$DEMO" -o "$PIPED/t.jsonl" >/dev/null 2>&1; then
     else
         not_ok "cat trace | play -: q quits with exit status 0" "$(screen "$S")"
     fi
-    if [ "$(t display-message -p -t "$S" '#{alternate_on}')" = 0 ] \
-        && [ "$(t display-message -p -t "$S" '#{cursor_flag}')" = 1 ]; then
-        ok "cat trace | play -: main screen, cursor shown"
-    else
-        not_ok "cat trace | play -: main screen, cursor shown" "$(screen "$S")"
-    fi
+    check_main_screen "cat trace | play -: main screen, cursor shown" "$S"
     check_restored "cat trace | play -: the terminal is clean" "$S"
     t kill-session -t "$S" >/dev/null 2>&1 || true
 
@@ -875,18 +882,11 @@ if "$BIN" record "$DEMO" -o "$PIPED/t.jsonl" >/dev/null 2>&1; then
     S=notty
     start "$S" 100 30 LANG=C.UTF-8
     t send-keys -t "$S" "cat \"$PIPED/t.jsonl\" | setsid -w \"$BIN\" play -; echo \"setsid-status=\$((\$? + 1000))\"" Enter
-    if wait_for "$S" "setsid-status=1002" 10 && screen "$S" | tr -d '\n' | grep -qF "no controlling terminal"; then
-        ok "play - without a controlling terminal (setsid) refuses with exit status 2"
-    else
-        not_ok "play - without a controlling terminal (setsid) refuses with exit status 2" "$(screen "$S")"
-    fi
+    check_said "play - without a controlling terminal (setsid) refuses with exit status 2" "$S" \
+        "setsid-status=1002" "no controlling terminal"
     t send-keys -t "$S" "clear; \"$BIN\" export -; echo \"tty-status=\$((\$? + 1000))\"" Enter
-    if wait_for "$S" "tty-status=1002" 10 \
-        && screen "$S" | tr -d '\n' | grep -qF "standard input, which is a terminal: pipe a trace in"; then
-        ok "export - with a terminal on standard input refuses at once with exit status 2"
-    else
-        not_ok "export - with a terminal on standard input refuses at once with exit status 2" "$(screen "$S")"
-    fi
+    check_said "export - with a terminal on standard input refuses at once with exit status 2" "$S" \
+        "tty-status=1002" "standard input, which is a terminal: pipe a trace in"
     check_restored "the terminal is clean after the refusals" "$S"
     t kill-session -t "$S" >/dev/null 2>&1 || true
 else
