@@ -60,8 +60,9 @@ enum Wrap {
 }
 
 extension String {
-    /// The string with every no-break space made a plain space.
-    func replacingNoBreakSpaces() -> String {
+    /// The string with every no-break space made a plain space (also for the player's
+    /// narration pane, which wraps sentences that keep them).
+    package func replacingNoBreakSpaces() -> String {
         guard contains(Wrap.noBreakSpace) else { return self }
         return split(separator: Wrap.noBreakSpace, omittingEmptySubsequences: false).joined(separator: " ")
     }

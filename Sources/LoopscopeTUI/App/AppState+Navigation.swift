@@ -95,7 +95,7 @@ extension AppState {
     static func narrationText(_ sentence: String, width: Int, ellipsis: String) -> String {
         TextWrap.clip(TextWrap.lines(sentence, width: width, ellipsis: ellipsis), rows: 40, width: width,
                       ellipsis: ellipsis)
-            .map { $0.replacing("\u{00A0}", with: " ") }.joined(separator: "\n")
+            .map { $0.replacingNoBreakSpaces() }.joined(separator: "\n")
     }
 
     /// Scrolls the lanes pane so the current step's column and the selected lane show.
