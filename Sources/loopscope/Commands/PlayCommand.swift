@@ -55,7 +55,7 @@ struct PlayCommand: ParsableCommand {
             // `-`: the trace comes on standard input (never typed at a terminal), so the keys
             // come from the controlling terminal, as `less` reads them.
             let keys: KeySource = TraceInput.isStandardInput(input) ? .controllingTerminal : .standardInput
-            if keys == .controllingTerminal { try StandardInput.refuseTerminal() }
+            if keys == .controllingTerminal { try TraceInput.refuseTerminalInput() }
             do {
                 try Player.checkTerminal(keys: keys)
                 var options = PlayerOptions(predict: predict, ascii: ascii, view: kind, startStep: 0,

@@ -43,13 +43,13 @@ enum TraceInput {
     /// A trace file (or standard input, for `-`) and its format version, read a window at a
     /// time (the input is never held whole), asking `shouldStop` with the bytes read so far
     /// and the input's size (0 when unknown: a pipe has none) every few thousand lines, and
-    /// every `StandardInput.waitQuestionInterval` while a pipe has nothing to read; nil when
+    /// every `TraceReader.waitQuestionInterval` while a pipe has nothing to read; nil when
     /// it answered true.
     static func decodeFileWithVersion(_ path: String, shouldStop: @escaping (_ read: Int, _ size: Int) -> Bool) throws
         -> (trace: Trace, version: Int)? {
         if isStandardInput(path) {
-            try StandardInput.refuseTerminal()
-            return try StandardInput.decode(fd: 0, name: standardInputName, shouldStop: shouldStop)
+            try refuseTerminalInput()
+            return try TraceReader.decode(fd: 0, name: standardInputName, shouldStop: shouldStop)
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -58,7 +58,7 @@ enum TraceInput {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw CLIError("cannot read \(path): no such file, or it is not readable.", code: 1) }
         defer { close(fd) }
-        return try StandardInput.decode(fd: fd, name: path, shouldStop: shouldStop)
+        return try TraceReader.decode(fd: fd, name: path, shouldStop: shouldStop)
     }
 }
 
@@ -70,6 +70,18 @@ extension TraceInput {
     static let standardInputName = "<stdin>"
 
     static func isStandardInput(_ argument: String) -> Bool { argument == standardInputArgument }
+
+    /// The refusal when standard input is a terminal: typing a trace is not what anyone means,
+    /// and waiting silently for it would look like a hang.
+    static let terminalInputMessage = """
+        reading a trace from standard input, which is a terminal: pipe a trace in, or name a file \
+        (for example `loopscope record seed000-fetch-url | loopscope export - --format text`).
+        """
+
+    /// Throws (exit 2) when standard input is a terminal.
+    static func refuseTerminalInput() throws {
+        if isatty(0) != 0 { throw CLIError(terminalInputMessage, code: 2) }
+    }
 
     /// How messages name the input `argument` reads: the path, or `<stdin>` for `-`.
     static func displayName(_ argument: String) -> String {

@@ -5,21 +5,9 @@ import LoopscopeScheduler
 /// `-` (a pipe, a FIFO, a redirected file). A pipe has no size, so progress counts bytes
 /// without a total; and a pipe may wait for its writer, so while it has nothing to read the
 /// reader still asks whether to stop.
-enum StandardInput {
+enum TraceReader {
     /// How long a read waits on an input with nothing to read before it asks whether to stop.
     static let waitQuestionInterval: Int32 = 20
-
-    /// The refusal when standard input is a terminal: typing a trace is not what anyone means,
-    /// and waiting silently for it would look like a hang.
-    static let terminalMessage = """
-        reading a trace from standard input, which is a terminal: pipe a trace in, or name a file \
-        (for example `loopscope record seed000-fetch-url | loopscope export - --format text`).
-        """
-
-    /// Throws (exit 2) when standard input is a terminal.
-    static func refuseTerminal() throws {
-        if isatty(0) != 0 { throw CLIError(terminalMessage, code: 2) }
-    }
 
     /// Decodes the trace on `fd` (see `TraceInput.decodeFileWithVersion(_:shouldStop:)`),
     /// naming it `name` in messages.
@@ -79,7 +67,7 @@ enum StandardInput {
             while !stopped {
                 if waits {
                     var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-                    let n = poll(&ready, 1, StandardInput.waitQuestionInterval)
+                    let n = poll(&ready, 1, TraceReader.waitQuestionInterval)
                     if n < 0 && errno != EINTR && errno != EAGAIN {
                         errorNumber = errno
                         return 0
