@@ -87,7 +87,7 @@ struct ExportCommand: ParsableCommand {
             let useColor = color ?? (output == nil && Terminal.isTerminal(1) && !Terminal.noColor)
             let options = ExportOptions(width: width ?? Terminal.defaultWidth(writingTo: output),
                                         color: useColor, ascii: !unicode, selection: part.selection)
-            try Terminal.stream(to: output, ExportOutput.producer(trace, format: format, options: options))
+            try Output.stream(to: output, ExportOutput.producer(trace, format: format, options: options))
             Terminal.relay(loaded)
         }
     }
@@ -138,7 +138,7 @@ struct ExplainCommand: ParsableCommand {
             defer { Terminal.relay(loaded) }
             let options = ExportOptions(width: width ?? Terminal.defaultWidth(writingTo: nil),
                                         selection: part.selection)
-            try Terminal.stream(to: nil, ExportOutput.producer(trace, format: .breakdown, options: options))
+            try Output.stream(to: nil, ExportOutput.producer(trace, format: .breakdown, options: options))
         }
     }
 }

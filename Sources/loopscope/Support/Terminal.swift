@@ -41,10 +41,4 @@ enum Terminal {
     static func deliver(_ text: String, to path: String?) throws {
         try Output.deliver(Array(text.utf8), to: path)
     }
-
-    /// Streams what `produce` makes to `path`, or to standard output when `path` is nil or
-    /// `-` (see `Output.stream`).
-    static func stream(to path: String?, _ produce: OutputProducer) throws {
-        try Output.stream(to: path, produce)
-    }
 }
